@@ -1,0 +1,3 @@
+//! The `dossier` command line.
+
+fn main() {}

@@ -1,0 +1,93 @@
+//! The library's one error type.
+//!
+//! User mistakes (a bad query, a missing path, an empty corpus) carry a hint
+//! saying what to do; internal failures (a corrupt index) ask for a report.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the library.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A path given on the command line does not exist.
+    #[error("{}: no such file or folder", path.display())]
+    MissingPath {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Nothing ingestible was found.
+    #[error("no report found in {what}; hint: give a folder of .txt or .md reports")]
+    EmptyCorpus {
+        /// The paths that were searched, as a human list.
+        what: String,
+    },
+    /// A data file (sources.toml, a gazetteer) does not parse.
+    #[error("{}: {message}", path.display())]
+    DataFile {
+        /// The data file.
+        path: PathBuf,
+        /// What is wrong, with the line where the parser knows it.
+        message: String,
+    },
+    /// No index at the given place.
+    #[error("no index in {}; hint: run `dossier ingest` first", path.display())]
+    NoIndex {
+        /// The index directory.
+        path: PathBuf,
+    },
+    /// Another ingest is writing the same index.
+    #[error("{} is being rebuilt by another `dossier ingest`; hint: wait for it to finish", path.display())]
+    IndexBusy {
+        /// The index directory.
+        path: PathBuf,
+    },
+    /// The query text does not parse.
+    #[error("{message} at column {column}\n  {query}\n  {caret}")]
+    Query {
+        /// What is wrong.
+        message: String,
+        /// 1-based column (in characters) of the problem.
+        column: usize,
+        /// The query as typed.
+        query: String,
+        /// A caret line pointing at the column.
+        caret: String,
+    },
+    /// A filter value is not understood.
+    #[error("{flag} {value}: {message}")]
+    Filter {
+        /// The flag (`--country`).
+        flag: String,
+        /// The value given.
+        value: String,
+        /// What is wrong and what would work.
+        message: String,
+    },
+    /// A passage id does not exist.
+    #[error("no passage `{id}`; hint: ids look like crisisgroup-258/p12, see `dossier search` or `dossier export`")]
+    UnknownPassage {
+        /// The id as given.
+        id: String,
+    },
+    /// tantivy failed: the index is damaged or a bug.
+    #[error("index error: {0}; this is a bug or a damaged index: rebuild with `dossier ingest`, and report it if it persists")]
+    Index(#[from] tantivy::TantivyError),
+}
+
+impl Error {
+    /// Whether the error is the user's to fix (bad input) rather than a bug.
+    pub fn is_user_error(&self) -> bool {
+        !matches!(self, Error::Index(_))
+    }
+}
+
+/// Result alias for the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
