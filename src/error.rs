@@ -72,13 +72,17 @@ pub enum Error {
         message: String,
     },
     /// A passage id does not exist.
-    #[error("no passage `{id}`; hint: ids look like crisisgroup-258/p12, see `dossier search` or `dossier export`")]
+    #[error(
+        "no passage `{id}`; hint: ids look like crisisgroup-258/p12, see `dossier search` or `dossier export`"
+    )]
     UnknownPassage {
         /// The id as given.
         id: String,
     },
     /// tantivy failed: the index is damaged or a bug.
-    #[error("index error: {0}; this is a bug or a damaged index: rebuild with `dossier ingest`, and report it if it persists")]
+    #[error(
+        "index error: {0}; this is a bug or a damaged index: rebuild with `dossier ingest`, and report it if it persists"
+    )]
     Index(#[from] tantivy::TantivyError),
 }
 

@@ -4,12 +4,22 @@
 //! footnote to the passage citing it, extracts countries, armed groups, places,
 //! persons and dates, and indexes the lot with tantivy.
 //!
-//! The pipeline, one module per stage: `ingest` (read, segment, extract, index),
-//! `extract`, `index`, `query`. See ARCHITECTURE.md.
+//! The pipeline, one module per stage: `ingest` (read, segment, assemble,
+//! write), `extract`, `index`, `query`. See ARCHITECTURE.md.
 
 mod error;
 pub mod extract;
+mod index;
+mod ingest;
 mod model;
+mod query;
+mod segment;
 
 pub use error::{Error, Result};
+pub use index::{DocSummary, IndexHandle};
+pub use ingest::{IngestConfig, IngestSummary, Progress, Silent, ingest};
 pub use model::{DateInfo, DocMeta, Passage, PassageKind, Report, Warning};
+pub use query::{
+    DateEnd, FACET_DIMENSIONS, FacetCount, Filters, Hit, InContext, SearchRequest, SearchResults,
+    Snippet, facets, for_each_passage, in_context, parse_filter_date, search,
+};

@@ -76,7 +76,9 @@ impl FromStr for PassageKind {
             .into_iter()
             .find(|k| k.name() == singular || k.letter() == lower)
             .ok_or_else(|| {
-                format!("unknown kind `{s}`; expected heading, paragraph, footnote, event or caption")
+                format!(
+                    "unknown kind `{s}`; expected heading, paragraph, footnote, event or caption"
+                )
             })
     }
 }

@@ -84,7 +84,12 @@ impl Extractor {
             };
             list.push(m.canonical);
         }
-        for list in [&mut out.countries, &mut out.groups, &mut out.places, &mut out.persons] {
+        for list in [
+            &mut out.countries,
+            &mut out.groups,
+            &mut out.places,
+            &mut out.persons,
+        ] {
             list.sort();
             list.dedup();
         }

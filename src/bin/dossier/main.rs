@@ -1,3 +1,46 @@
-//! The `dossier` command line.
+//! The `dossier` command line: argument parsing, output streams, exit codes.
+//!
+//! Everything a command prints on stdout is results; progress, warnings and
+//! errors go to stderr. Exit codes: 0 success, 1 a search with no hits, 2 an
+//! error (bad input, missing index, skipped files).
 
-fn main() {}
+mod args;
+mod commands;
+mod exit;
+mod output;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::Cli;
+use exit::Status;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match commands::run(&cli) {
+        Ok(status) => status,
+        Err(err) if is_broken_pipe(&err) => Status::Success,
+        Err(err) => {
+            report(&err);
+            Status::Error
+        }
+    };
+    status.into()
+}
+
+/// Prints an error on one line (plus a query's caret lines), prefixed `dossier:`.
+#[allow(clippy::print_stderr)] // the one place errors reach the user
+fn report(err: &anyhow::Error) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "dossier: {err:#}");
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,225 @@
+//! Command-line arguments (clap derive). The doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Search long reports on violent extremism: find the passage, cite it, see its sources.
+///
+/// dossier reads a folder of reports (web and PDF exports as text or markdown),
+/// cuts them into citable passages — headings, paragraphs, footnotes, timeline
+/// events, captions — links each footnote to the passage citing it, tags
+/// countries, armed groups, places, persons and dates, and searches them.
+///
+/// Start with `dossier search "prison radicalisation"`: the first search builds
+/// the index from the bundled corpus.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, max_term_width = 100)]
+pub(crate) struct Cli {
+    /// Index directory.
+    #[arg(
+        long,
+        global = true,
+        env = "DOSSIER_INDEX",
+        default_value = "index",
+        value_name = "DIR"
+    )]
+    pub index: PathBuf,
+
+    /// When to colour output: auto (a terminal, `NO_COLOR` unset), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorChoice {
+    /// Colour when stdout is a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Build the index from report files or folders (default: corpus/).
+    ///
+    /// The new index is written beside the old one and swapped in only when
+    /// complete: an interrupted or failed ingest leaves the previous index usable.
+    /// Files that are not UTF-8 text are skipped with a warning (exit code 2 at
+    /// the end); metadata the files lack is read from a `sources.toml` beside them.
+    Ingest(IngestArgs),
+    /// Search passages: ranked hits with citation, snippet and footnotes.
+    ///
+    /// Query syntax: words (stemmed, accents ignored), "exact phrases",
+    /// AND / OR / -excluded, field:value (section, doc, kind, country, group,
+    /// place, person). Exit code 1 when nothing matches.
+    ///
+    /// Examples:
+    ///   dossier search "prison radicalisation"
+    ///   dossier search returnees --country Turkey --from 2019 --to 2020
+    ///   dossier search JNIM --kind footnote --json
+    Search(SearchArgs),
+    /// Show one passage in full, the footnotes it cites and its neighbours.
+    Show(ShowArgs),
+    /// Count passages per country, group, place, person, year, kind and document.
+    Facets(FacetsArgs),
+    /// List the documents in the index with their metadata and passage counts.
+    Docs(DocsArgs),
+    /// Print every passage as JSON Lines, in document order (SPEC section 3).
+    Export(ExportArgs),
+    /// Run the extractors on any text: countries, groups, places, persons, dates.
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct IngestArgs {
+    /// Report files or folders (walked recursively for .txt and .md files).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// No progress bar and no summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Filters shared by search, facets and (later) timeline and sources.
+#[derive(Debug, Args, Default)]
+pub(crate) struct FilterArgs {
+    /// Only passages mentioning this country (name, demonym-free alias or ISO code).
+    #[arg(long, value_name = "C", help_heading = "Filters")]
+    pub country: Vec<String>,
+    /// Only passages mentioning this armed group (any alias: Daesh = ISIS).
+    #[arg(long, value_name = "G", help_heading = "Filters")]
+    pub group: Vec<String>,
+    /// Only passages mentioning this place.
+    #[arg(long, value_name = "P", help_heading = "Filters")]
+    pub place: Vec<String>,
+    /// Only passages mentioning this person.
+    #[arg(long, value_name = "P", help_heading = "Filters")]
+    pub person: Vec<String>,
+    /// Only passages of this kind: heading, paragraph, footnote, event, caption.
+    #[arg(long, value_name = "K", help_heading = "Filters")]
+    pub kind: Vec<String>,
+    /// Only passages of this document (see `dossier docs`).
+    #[arg(long, value_name = "D", help_heading = "Filters")]
+    pub doc: Vec<String>,
+    /// Only passages mentioning a date in this year.
+    #[arg(long, value_name = "YYYY", help_heading = "Filters")]
+    pub year: Vec<String>,
+    /// Only passages mentioning a date on or after this one (YYYY, YYYY-MM, YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", help_heading = "Filters")]
+    pub from: Option<String>,
+    /// Only passages mentioning a date on or before this one.
+    #[arg(long, value_name = "DATE", help_heading = "Filters")]
+    pub to: Option<String>,
+    /// Only passages citing this source (outlet or work).
+    #[arg(long, value_name = "SOURCE", help_heading = "Filters")]
+    pub cites: Vec<String>,
+    /// Only documents published on or after this date.
+    #[arg(long, value_name = "DATE", help_heading = "Filters")]
+    pub published_from: Option<String>,
+    /// Only documents published on or before this date.
+    #[arg(long, value_name = "DATE", help_heading = "Filters")]
+    pub published_to: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SearchArgs {
+    /// The query (quote it in the shell when it has spaces or quotes).
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Hits to print.
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Hits to skip (for paging).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// One JSON object per hit (SPEC section 3), one per line.
+    #[arg(long)]
+    pub json: bool,
+    /// Also print facet counts of all matching passages.
+    #[arg(long)]
+    pub facets: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ShowArgs {
+    /// Passage id, e.g. crisisgroup-258/p12 or icct-mali-prisons/fn3.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Also show this many passages before and after it.
+    #[arg(long, short = 'C', default_value_t = 0, value_name = "N")]
+    pub context: usize,
+    /// JSON output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct FacetsArgs {
+    /// Optional query restricting the passages counted.
+    #[arg(value_name = "QUERY", default_value = "")]
+    pub query: String,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Only this dimension: kind, doc, country, group, place, person, year, cites.
+    #[arg(long, value_name = "F")]
+    pub field: Vec<String>,
+    /// Values per dimension.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+    /// One JSON object per count.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DocsArgs {
+    /// One JSON object per document.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExportArgs {
+    /// Accepted for symmetry: export always prints JSON Lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExtractArgs {
+    /// File to read, or - for standard input (the default).
+    #[arg(value_name = "FILE", default_value = "-")]
+    pub file: PathBuf,
+    /// Reference date for relative dates (YYYY-MM-DD).
+    #[arg(long, value_name = "D")]
+    pub date: Option<String>,
+    /// JSON output (one object: countries, groups, places, persons, dates).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,115 @@
+//! `dossier docs`: the documents in the index, their metadata and counts.
+
+use std::io::Write;
+
+use anyhow::Result;
+use dossier::{DocSummary, IndexHandle, PassageKind};
+use serde::Serialize;
+
+use super::render::human_date;
+use crate::args::DocsArgs;
+use crate::exit::Status;
+use crate::output::{Out, Style};
+
+pub(crate) fn run(handle: &IndexHandle, args: &DocsArgs, out: &mut Out) -> Result<Status> {
+    let docs = handle.docs()?;
+    for d in &docs {
+        if args.json {
+            serde_json::to_writer(&mut *out, &JsonDoc::of(d))?;
+            writeln!(out)?;
+        } else {
+            write_human(out, d)?;
+        }
+    }
+    Ok(Status::Success)
+}
+
+fn write_human(out: &mut Out, d: &DocSummary) -> Result<()> {
+    let m = &d.meta;
+    writeln!(out, "{}  {}", out.paint(Style::Bold, &m.id), m.title)?;
+    let mut facts = Vec::new();
+    if let Some(p) = &m.publisher {
+        facts.push(p.clone());
+    }
+    if let Some(date) = &m.published {
+        facts.push(human_date(date));
+    }
+    if let Some(place) = &m.place {
+        facts.push(place.clone());
+    }
+    if !m.authors.is_empty() {
+        facts.push(format!("by {}", m.authors.join(", ")));
+    }
+    if let Some(c) = &m.contributor {
+        facts.push(format!("contributor {c}"));
+    }
+    if let Some(s) = &m.series {
+        facts.push(s.clone());
+    }
+    if !facts.is_empty() {
+        out.wrapped(&facts.join(" · "), "    ")?;
+    }
+    let counts = PassageKind::ALL
+        .iter()
+        .map(|k| format!("{} {}s", d.counts.get(k).copied().unwrap_or(0), k.name()))
+        .chain(std::iter::once(format!(
+            "{} refs without body",
+            d.refs_without_body
+        )))
+        .collect::<Vec<_>>()
+        .join(", ");
+    out.wrapped(&counts, "    ")?;
+    writeln!(out, "    {}", out.paint(Style::Dim, &m.source_file))?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `docs --json`: SPEC section 3's document object.
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    id: &'a str,
+    title: &'a str,
+    publisher: Option<&'a str>,
+    published: Option<&'a str>,
+    authors: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contributor: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    series: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    source_file: &'a str,
+    headings: usize,
+    paragraphs: usize,
+    footnotes: usize,
+    events: usize,
+    captions: usize,
+    refs_without_body: usize,
+}
+
+impl<'a> JsonDoc<'a> {
+    fn of(d: &'a DocSummary) -> JsonDoc<'a> {
+        let m = &d.meta;
+        let count = |k| d.counts.get(&k).copied().unwrap_or(0);
+        JsonDoc {
+            id: &m.id,
+            title: &m.title,
+            publisher: m.publisher.as_deref(),
+            published: m.published.as_deref(),
+            authors: &m.authors,
+            contributor: m.contributor.as_deref(),
+            place: m.place.as_deref(),
+            series: m.series.as_deref(),
+            url: m.url.as_deref(),
+            source_file: &m.source_file,
+            headings: count(PassageKind::Heading),
+            paragraphs: count(PassageKind::Paragraph),
+            footnotes: count(PassageKind::Footnote),
+            events: count(PassageKind::Event),
+            captions: count(PassageKind::Caption),
+            refs_without_body: d.refs_without_body,
+        }
+    }
+}

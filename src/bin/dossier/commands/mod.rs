@@ -1,0 +1,138 @@
+//! One module per subcommand; this one dispatches and holds what they share:
+//! opening (or first building) the index, and turning filter flags into
+//! library [`Filters`].
+
+mod docs;
+mod export;
+mod extract;
+mod facets;
+mod ingest;
+mod render;
+mod search;
+mod show;
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+use dossier::{DateEnd, Filters, IndexHandle, PassageKind, parse_filter_date};
+
+use crate::args::{Cli, Command, FilterArgs};
+use crate::exit::Status;
+use crate::output::Out;
+
+/// Runs the command line's subcommand.
+pub(crate) fn run(cli: &Cli) -> Result<Status> {
+    let mut out = Out::new(cli.color);
+    let status = match &cli.command {
+        Command::Ingest(a) => ingest::run(cli, a)?,
+        Command::Search(a) => search::run(&open(&cli.index)?, a, &mut out)?,
+        Command::Show(a) => show::run(&open(&cli.index)?, a, &mut out)?,
+        Command::Facets(a) => facets::run(&open(&cli.index)?, a, &mut out)?,
+        Command::Docs(a) => docs::run(&open(&cli.index)?, a, &mut out)?,
+        Command::Export(_) => export::run(&open(&cli.index)?, &mut out)?,
+        Command::Extract(a) => extract::run(a, &mut out)?,
+    };
+    out.flush()?;
+    Ok(status)
+}
+
+/// Opens the index, building it from the default corpus first if there is none.
+fn open(index: &Path) -> Result<IndexHandle> {
+    if !IndexHandle::exists(index)? {
+        let mut err = std::io::stderr().lock();
+        writeln!(
+            err,
+            "dossier: no index in {}: building it from the default corpus first…",
+            index.display()
+        )?;
+        drop(err);
+        ingest::build_default(index)?;
+    }
+    Ok(IndexHandle::open(index)?)
+}
+
+/// Converts filter flags into library filters, validating every value.
+fn filters(args: &FilterArgs) -> Result<Filters> {
+    let kinds = args
+        .kind
+        .iter()
+        .map(|k| {
+            k.parse::<PassageKind>()
+                .map_err(|msg| dossier::Error::Filter {
+                    flag: "--kind".into(),
+                    value: k.clone(),
+                    message: msg,
+                })
+        })
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let mut dates = Vec::new();
+    for y in &args.year {
+        let from = parse_filter_date("--year", y, DateEnd::First)?;
+        let to = parse_filter_date("--year", y, DateEnd::Last)?;
+        if y.trim().len() != 4 {
+            return Err(dossier::Error::Filter {
+                flag: "--year".into(),
+                value: y.clone(),
+                message: "write a four-digit year, e.g. 2019".into(),
+            }
+            .into());
+        }
+        dates.push((from, to));
+    }
+    if args.from.is_some() || args.to.is_some() {
+        dates.push(range(
+            "--from",
+            args.from.as_deref(),
+            "--to",
+            args.to.as_deref(),
+        )?);
+    }
+    let published = if args.published_from.is_some() || args.published_to.is_some() {
+        Some(range(
+            "--published-from",
+            args.published_from.as_deref(),
+            "--published-to",
+            args.published_to.as_deref(),
+        )?)
+    } else {
+        None
+    };
+    Ok(Filters {
+        kinds,
+        docs: args.doc.clone(),
+        countries: args.country.clone(),
+        groups: args.group.clone(),
+        places: args.place.clone(),
+        persons: args.person.clone(),
+        cites: args.cites.clone(),
+        dates,
+        published,
+    })
+}
+
+/// An inclusive date range from two optional bounds.
+fn range(
+    from_flag: &str,
+    from: Option<&str>,
+    to_flag: &str,
+    to: Option<&str>,
+) -> Result<(jiff::civil::Date, jiff::civil::Date)> {
+    let lo = match from {
+        Some(v) => parse_filter_date(from_flag, v, DateEnd::First)?,
+        None => jiff::civil::Date::MIN,
+    };
+    let hi = match to {
+        Some(v) => parse_filter_date(to_flag, v, DateEnd::Last)?,
+        None => jiff::civil::Date::MAX,
+    };
+    if lo > hi {
+        return Err(dossier::Error::Filter {
+            flag: from_flag.into(),
+            value: from.unwrap_or_default().into(),
+            message: format!("is after {to_flag} {}", to.unwrap_or_default()),
+        }
+        .into());
+    }
+    Ok((lo, hi))
+}

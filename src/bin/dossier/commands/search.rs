@@ -1,0 +1,121 @@
+//! `dossier search`: ranked passages, as text for people or JSON Lines for scripts.
+
+use std::io::Write;
+
+use anyhow::Result;
+use dossier::{FacetCount, Hit, IndexHandle, Passage, SearchRequest, search};
+use serde::Serialize;
+
+use super::render::{DocIndex, location, refs_line};
+use crate::args::SearchArgs;
+use crate::exit::Status;
+use crate::output::{Out, Style};
+
+pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Result<Status> {
+    let req = SearchRequest {
+        query: args.query.clone(),
+        filters: super::filters(&args.filters)?,
+        limit: args.limit.max(1),
+        offset: args.offset,
+        facets: args.facets,
+    };
+    let results = search(handle, &req)?;
+    if args.json {
+        for hit in &results.hits {
+            serde_json::to_writer(&mut *out, &JsonHit::of(hit))?;
+            writeln!(out)?;
+        }
+        for f in &results.facets {
+            serde_json::to_writer(&mut *out, &JsonFacet::of(f))?;
+            writeln!(out)?;
+        }
+    } else {
+        let docs = DocIndex::new(handle.docs()?);
+        if results.hits.is_empty() {
+            let mut err = std::io::stderr().lock();
+            writeln!(
+                err,
+                "dossier: no passage matches; hint: fewer words, or drop a filter"
+            )?;
+        }
+        for (i, hit) in results.hits.iter().enumerate() {
+            write_hit(out, &docs, args.offset + i + 1, hit)?;
+        }
+        if !results.hits.is_empty() {
+            let shown = args.offset + results.hits.len();
+            let line = format!(
+                "{}–{shown} of {} matching passages",
+                args.offset + 1,
+                results.total
+            );
+            writeln!(out, "{}", out.paint(Style::Dim, &line))?;
+        }
+        if args.facets {
+            super::facets::write_human(out, &results.facets)?;
+        }
+    }
+    Ok(if results.total == 0 {
+        Status::NoHits
+    } else {
+        Status::Success
+    })
+}
+
+fn write_hit(out: &mut Out, docs: &DocIndex, rank: usize, hit: &Hit) -> Result<()> {
+    let p = &hit.passage;
+    writeln!(out, "{rank:>2}. {}", docs.citation(out, p))?;
+    writeln!(out, "    {}", location(out, p))?;
+    let (open, close) = out.match_markers();
+    let mut text = hit.snippet.marked(open, close);
+    if hit.snippet.cut_before {
+        text.insert_str(0, "… ");
+    }
+    if hit.snippet.cut_after {
+        text.push_str(" …");
+    }
+    out.wrapped(&text, "    ")?;
+    if let Some(refs) = refs_line(p) {
+        writeln!(out, "    {}", out.paint(Style::Dim, &refs))?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+/// A hit as JSON: the passage's contract fields plus `score`, `snippet`, `footnote_texts`.
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    #[serde(flatten)]
+    passage: &'a Passage,
+    score: f32,
+    snippet: String,
+    footnote_texts: &'a [String],
+}
+
+impl<'a> JsonHit<'a> {
+    fn of(hit: &'a Hit) -> JsonHit<'a> {
+        JsonHit {
+            passage: &hit.passage,
+            score: hit.score,
+            snippet: hit.snippet.to_bold(),
+            footnote_texts: &hit.footnote_texts,
+        }
+    }
+}
+
+/// A facet count as JSON: `{"facet":"country","value":"TR","count":12}`.
+#[derive(Serialize)]
+pub(crate) struct JsonFacet<'a> {
+    facet: &'a str,
+    value: &'a str,
+    count: u64,
+}
+
+impl<'a> JsonFacet<'a> {
+    pub(crate) fn of(f: &'a FacetCount) -> JsonFacet<'a> {
+        JsonFacet {
+            facet: &f.dim,
+            value: &f.value,
+            count: f.count,
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! `dossier show ID`: a passage in full, its footnotes (or, for a footnote, the
+//! passage citing it) and its neighbours.
+
+use std::io::Write;
+
+use anyhow::Result;
+use dossier::{IndexHandle, Passage, PassageKind, in_context};
+use serde::Serialize;
+
+use super::render::{DocIndex, location, refs_line};
+use crate::args::ShowArgs;
+use crate::exit::Status;
+use crate::output::{Out, Style};
+
+pub(crate) fn run(handle: &IndexHandle, args: &ShowArgs, out: &mut Out) -> Result<Status> {
+    let ctx = in_context(handle, args.id.trim(), args.context)?;
+    let footnotes: Vec<Passage> = ctx
+        .passage
+        .footnotes
+        .iter()
+        .map(|id| handle.passage(id))
+        .collect::<dossier::Result<_>>()?;
+    let cited_by = match &ctx.passage.cited_by {
+        Some(id) => Some(handle.passage(id)?),
+        None => None,
+    };
+    if args.json {
+        let json = JsonShow {
+            passage: &ctx.passage,
+            footnote_texts: footnotes.iter().map(|f| f.text.as_str()).collect(),
+            footnote_passages: &footnotes,
+            cited_by_passage: cited_by.as_ref(),
+            before: &ctx.before,
+            after: &ctx.after,
+        };
+        serde_json::to_writer(&mut *out, &json)?;
+        writeln!(out)?;
+        return Ok(Status::Success);
+    }
+    let docs = DocIndex::new(handle.docs()?);
+    writeln!(out, "{}", docs.citation(out, &ctx.passage))?;
+    for p in &ctx.before {
+        write_neighbour(out, p)?;
+    }
+    writeln!(out, "{}", location(out, &ctx.passage))?;
+    out.wrapped(&ctx.passage.text, "  ")?;
+    if let Some(refs) = refs_line(&ctx.passage) {
+        writeln!(out, "  {}", out.paint(Style::Dim, &refs))?;
+    }
+    writeln!(out)?;
+    for f in &footnotes {
+        writeln!(out, "  {}", out.paint(Style::Bold, &format!("[{}]", f.n)))?;
+        out.wrapped(&f.text, "    ")?;
+    }
+    if let Some(c) = &cited_by {
+        writeln!(
+            out,
+            "  {} {}",
+            out.paint(Style::Bold, "cited by"),
+            location(out, c)
+        )?;
+        out.wrapped(&c.text, "    ")?;
+    }
+    for p in &ctx.after {
+        write_neighbour(out, p)?;
+    }
+    Ok(Status::Success)
+}
+
+fn write_neighbour(out: &mut Out, p: &Passage) -> Result<()> {
+    writeln!(out, "{}", out.paint(Style::Dim, &location(out, p)))?;
+    let text = if p.kind == PassageKind::Heading {
+        out.paint(Style::Bold, &p.text)
+    } else {
+        p.text.clone()
+    };
+    out.wrapped(&text, "  ")?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `show --json`: the passage's contract fields, its footnotes, its neighbours.
+#[derive(Serialize)]
+struct JsonShow<'a> {
+    #[serde(flatten)]
+    passage: &'a Passage,
+    footnote_texts: Vec<&'a str>,
+    footnote_passages: &'a [Passage],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cited_by_passage: Option<&'a Passage>,
+    before: &'a [Passage],
+    after: &'a [Passage],
+}

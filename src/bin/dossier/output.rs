@@ -1,0 +1,106 @@
+//! Terminal output: colour decided once, text wrapped to the terminal width.
+
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+
+use crate::args::ColorChoice;
+
+/// Width used when stdout is not a terminal.
+const DEFAULT_WIDTH: usize = 100;
+
+/// Buffered stdout with the colour and width decisions made.
+pub(crate) struct Out {
+    w: BufWriter<Stdout>,
+    /// Whether to emit ANSI colour.
+    pub color: bool,
+    /// Columns to wrap text at.
+    pub width: usize,
+}
+
+impl Out {
+    pub(crate) fn new(choice: ColorChoice) -> Out {
+        let stdout = io::stdout();
+        let tty = stdout.is_terminal();
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var("TERM").map_or(true, |t| t != "dumb")
+            }
+        };
+        let width = if tty {
+            textwrap::termwidth().clamp(40, 140)
+        } else {
+            DEFAULT_WIDTH
+        };
+        Out {
+            w: BufWriter::new(stdout),
+            color,
+            width,
+        }
+    }
+
+    /// Wraps `s` in an SGR style when colouring.
+    pub(crate) fn paint(&self, style: Style, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{}m{s}\x1b[0m", style.sgr())
+        } else {
+            s.to_string()
+        }
+    }
+
+    /// What to put around matched words: colour on a terminal, brackets otherwise.
+    pub(crate) fn match_markers(&self) -> (&'static str, &'static str) {
+        if self.color {
+            ("\x1b[1;33m", "\x1b[0m")
+        } else {
+            ("[", "]")
+        }
+    }
+
+    /// Writes `text` wrapped to the width, each line indented.
+    pub(crate) fn wrapped(&mut self, text: &str, indent: &str) -> io::Result<()> {
+        let opts = textwrap::Options::new(self.width)
+            .initial_indent(indent)
+            .subsequent_indent(indent);
+        for line in textwrap::wrap(text, opts) {
+            writeln!(self.w, "{line}")?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.w.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
+
+/// The few styles dossier uses.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Style {
+    /// Titles.
+    Bold,
+    /// Secondary information: ids, counts.
+    Dim,
+    /// Section paths.
+    Section,
+}
+
+impl Style {
+    fn sgr(self) -> &'static str {
+        match self {
+            Style::Bold => "1",
+            Style::Dim => "2",
+            Style::Section => "36",
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The on-disk index: schema, atomic generations, writing and opening.
+//!
+//! In: reports (write side) or an index directory (read side). Out: a committed
+//! tantivy index plus dossier's own small tables (`docs.json`), or an
+//! [`IndexHandle`] to search. Opening never builds automata or reads data files
+//! a query does not need (SPEC section 7).
+
+pub(crate) mod dates;
+pub(crate) mod dir;
+pub(crate) mod schema;
+pub(crate) mod simhash;
+pub(crate) mod write;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+use crate::{DocMeta, Error, Passage, PassageKind, Report, Result};
+use schema::Fields;
+
+/// Document summaries, beside the tantivy files of a generation.
+pub(crate) const DOCS_FILE: &str = "docs.json";
+
+/// A document as `dossier docs` lists it: metadata and passage counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocSummary {
+    /// Metadata.
+    #[serde(flatten)]
+    pub meta: DocMeta,
+    /// Passages per kind (`paragraph` → 120).
+    pub counts: BTreeMap<PassageKind, usize>,
+    /// Footnote references in the text without a footnote body.
+    pub refs_without_body: usize,
+}
+
+impl DocSummary {
+    /// Summarises a report.
+    pub fn of(report: &Report) -> DocSummary {
+        let counts = PassageKind::ALL
+            .into_iter()
+            .map(|k| (k, report.count(k)))
+            .collect();
+        DocSummary {
+            meta: report.meta.clone(),
+            counts,
+            refs_without_body: report.unresolved_refs,
+        }
+    }
+}
+
+/// An opened index, ready to search.
+pub struct IndexHandle {
+    pub(crate) index: Index,
+    pub(crate) searcher: Searcher,
+    pub(crate) fields: Fields,
+    dir: PathBuf,
+    // Kept so the searcher's segments stay alive.
+    _reader: IndexReader,
+}
+
+impl std::fmt::Debug for IndexHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IndexHandle")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+impl IndexHandle {
+    /// Opens the live generation of the index at `root`.
+    ///
+    /// # Errors
+    /// [`Error::NoIndex`] when nothing was ingested there yet.
+    pub fn open(root: &Path) -> Result<IndexHandle> {
+        let dir = dir::current(root)?.ok_or_else(|| Error::NoIndex {
+            path: root.to_path_buf(),
+        })?;
+        let index = Index::open_in_dir(&dir)?;
+        schema::register_analyzer(&index);
+        let fields = Fields::from_schema(&index.schema())?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher = reader.searcher();
+        Ok(IndexHandle {
+            index,
+            searcher,
+            fields,
+            dir,
+            _reader: reader,
+        })
+    }
+
+    /// Whether an index exists at `root`.
+    pub fn exists(root: &Path) -> Result<bool> {
+        Ok(dir::current(root)?.is_some())
+    }
+
+    /// The generation directory in use.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Every document's summary, in corpus order.
+    pub fn docs(&self) -> Result<Vec<DocSummary>> {
+        let path = self.dir.join(DOCS_FILE);
+        let bytes = fs::read(&path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        serde_json::from_slice(&bytes).map_err(|e| Error::DataFile {
+            path,
+            message: format!("{e}; hint: rebuild the index with `dossier ingest`"),
+        })
+    }
+
+    /// Number of passages.
+    pub fn len(&self) -> u64 {
+        self.searcher.num_docs()
+    }
+
+    /// Whether the index holds no passage.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The stored passage at an address.
+    pub(crate) fn passage_at(&self, addr: DocAddress) -> Result<Passage> {
+        let doc: TantivyDocument = self.searcher.doc(addr)?;
+        let record = doc
+            .get_first(self.fields.record)
+            .and_then(|v| v.as_bytes())
+            .unwrap_or_default();
+        let mut passage: Passage = serde_json::from_slice(record).map_err(|e| Error::DataFile {
+            path: self.dir.clone(),
+            message: format!(
+                "stored passage does not parse ({e}); hint: rebuild with `dossier ingest`"
+            ),
+        })?;
+        passage.text = doc
+            .get_first(self.fields.text)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string();
+        Ok(passage)
+    }
+
+    /// The address of a passage by id.
+    pub(crate) fn address_of(&self, id: &str) -> Result<Option<DocAddress>> {
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let hits = self
+            .searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        Ok(hits.first().map(|(_, addr)| *addr))
+    }
+
+    /// A passage by id.
+    ///
+    /// # Errors
+    /// [`Error::UnknownPassage`] when no passage has that id.
+    pub fn passage(&self, id: &str) -> Result<Passage> {
+        let addr = self
+            .address_of(id)?
+            .ok_or_else(|| Error::UnknownPassage { id: id.to_string() })?;
+        self.passage_at(addr)
+    }
+}

@@ -1,0 +1,145 @@
+//! The tantivy schema: every field name lives here, built once into [`Fields`].
+//!
+//! A passage is one tantivy document. Searchable text goes through the
+//! `dossier` analyzer (lower-case, diacritics folded, English stems); everything a
+//! result prints comes back from the stored `record` (the passage as JSON minus
+//! its text) and the stored `text`. Facets are paths, one field for all of them:
+//! `/kind/<kind>`, `/doc/<id>`, `/country/<ISO>`, `/group/<name>`,
+//! `/place/<name>`, `/person/<name>`, `/year/<yyyy>`, `/cites/<source>`.
+
+use tantivy::Index;
+use tantivy::schema::{
+    FacetOptions, Field, INDEXED, IndexRecordOption, NumericOptions, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+
+/// Name under which the analyzer is registered on every opened index.
+pub(crate) const ANALYZER: &str = "dossier";
+
+/// Tokens longer than this (URLs glued to words, base64) are dropped, as tantivy's default does.
+const MAX_TOKEN_BYTES: usize = 40;
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields {
+    /// Passage id, exact (`crisisgroup-258/p12`).
+    pub id: Field,
+    /// Cleaned passage text: analyzed with positions, stored for snippets.
+    pub text: Field,
+    /// Heading path and document title, analyzed: `section:` queries and the heading boost.
+    pub section: Field,
+    /// Facet paths (see the module doc).
+    pub facets: Field,
+    /// The passage as JSON without its text (stored only).
+    pub record: Field,
+    /// Document order: `doc_index << ORD_SHIFT | passage_index` (indexed for `show --context`).
+    pub ord: Field,
+    /// [`crate::PassageKind`] as a small number, for ranking.
+    pub kind: Field,
+    /// Aligned date blocks the passage mentions (see `index::dates`).
+    pub date_blocks: Field,
+    /// Earliest day the passage mentions, as a day number (timeline order).
+    pub date_first: Field,
+    /// Publication day of the passage's document, as a day number.
+    pub published: Field,
+    /// Simhash of the text, to drop near-identical hits.
+    pub simhash: Field,
+}
+
+/// Bits of `ord` that number passages inside a document.
+pub(crate) const ORD_SHIFT: u32 = 24;
+
+impl Fields {
+    /// The schema every index is created with.
+    pub(crate) fn schema() -> Schema {
+        let analyzed = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let fast_u64 = NumericOptions::default().set_fast();
+        let mut b = Schema::builder();
+        b.add_text_field("id", STRING | STORED);
+        b.add_text_field("text", analyzed.clone().set_stored());
+        b.add_text_field("section", analyzed);
+        b.add_facet_field("facets", FacetOptions::default());
+        b.add_bytes_field("record", STORED);
+        b.add_u64_field("ord", INDEXED | fast_u64.clone());
+        b.add_u64_field("kind", fast_u64.clone());
+        b.add_u64_field("date_blocks", INDEXED);
+        b.add_u64_field("date_first", fast_u64.clone());
+        b.add_u64_field("published", INDEXED | fast_u64.clone());
+        b.add_u64_field("simhash", fast_u64);
+        b.build()
+    }
+
+    /// Looks the fields up in an opened index's schema.
+    pub(crate) fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name| schema.get_field(name);
+        Ok(Fields {
+            id: f("id")?,
+            text: f("text")?,
+            section: f("section")?,
+            facets: f("facets")?,
+            record: f("record")?,
+            ord: f("ord")?,
+            kind: f("kind")?,
+            date_blocks: f("date_blocks")?,
+            date_first: f("date_first")?,
+            published: f("published")?,
+            simhash: f("simhash")?,
+        })
+    }
+}
+
+/// The analyzer of `text` and `section`: words split on non-alphanumerics,
+/// lower-cased, folded to ASCII (Türkiye = Turkiye), stemmed as English.
+pub(crate) fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Registers the analyzer: needed every time an index is created *or opened*.
+pub(crate) fn register_analyzer(index: &Index) {
+    index.tokenizers().register(ANALYZER, analyzer());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<String> {
+        let mut a = analyzer();
+        let mut stream = a.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn analyzer_folds_diacritics_case_and_stems() {
+        assert_eq!(tokens("Türkiye"), tokens("turkiye"));
+        assert_eq!(tokens("Keïta"), tokens("Keita"));
+        assert_eq!(tokens("Adıyaman"), tokens("Adiyaman"));
+        assert_eq!(tokens("prisons"), tokens("prison"));
+        assert_eq!(tokens("radicalisation"), vec!["radicalis"]);
+        assert_eq!(tokens("al-Qaeda’s"), vec!["al", "qaeda", "s"]);
+    }
+
+    #[test]
+    fn schema_round_trips_through_field_lookup() {
+        let schema = Fields::schema();
+        let fields = Fields::from_schema(&schema).expect("all fields exist");
+        assert_eq!(schema.get_field_name(fields.record), "record");
+    }
+}

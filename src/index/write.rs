@@ -1,0 +1,157 @@
+//! Writing reports into a new tantivy index (one generation, see `index::dir`).
+//!
+//! In: [`Report`]s in corpus order. Out: a committed index whose documents are
+//! passages, plus `docs.json` (document metadata and counts) beside it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use tantivy::schema::Facet;
+use tantivy::{Index, IndexWriter, TantivyDocument};
+
+use super::schema::{Fields, ORD_SHIFT, register_analyzer};
+use super::{DOCS_FILE, DocSummary, dates, simhash};
+use crate::{Error, Passage, PassageKind, Report, Result};
+
+/// Memory the tantivy writer may use for its buffers, all threads together.
+const WRITER_MEMORY_BYTES: usize = 256 * 1024 * 1024;
+
+/// Builds one index generation.
+pub(crate) struct IndexBuilder {
+    dir: PathBuf,
+    writer: IndexWriter,
+    fields: Fields,
+    docs: Vec<DocSummary>,
+}
+
+impl IndexBuilder {
+    /// Creates an empty index in `dir` (which must exist and be empty).
+    pub(crate) fn create(dir: &Path, threads: usize) -> Result<IndexBuilder> {
+        let schema = Fields::schema();
+        let fields = Fields::from_schema(&schema)?;
+        let index = Index::create_in_dir(dir, schema)?;
+        register_analyzer(&index);
+        let writer = index.writer_with_num_threads(threads.max(1), WRITER_MEMORY_BYTES)?;
+        Ok(IndexBuilder {
+            dir: dir.to_path_buf(),
+            writer,
+            fields,
+            docs: Vec::new(),
+        })
+    }
+
+    /// Adds every passage of a report; `report.meta.id` must be unique.
+    pub(crate) fn add(&mut self, report: &Report) -> Result<()> {
+        let doc_index = self.docs.len() as u64;
+        let published = report
+            .meta
+            .published
+            .as_deref()
+            .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+            .map(dates::day_number);
+        for (i, passage) in report.passages.iter().enumerate() {
+            let ord = (doc_index << ORD_SHIFT) | i as u64;
+            let doc = self.document(passage, ord, published);
+            self.writer.add_document(doc)?;
+        }
+        self.docs.push(DocSummary::of(report));
+        Ok(())
+    }
+
+    fn document(&self, p: &Passage, ord: u64, published: Option<u64>) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, &p.id);
+        doc.add_text(f.text, &p.text);
+        let mut section = p.section.join(" \u{2029} ");
+        if p.kind == PassageKind::Heading {
+            section.push_str(" \u{2029} ");
+            section.push_str(&p.text);
+        }
+        doc.add_text(f.section, &section);
+        for facet in facets(p) {
+            doc.add_facet(f.facets, facet);
+        }
+        let record = Passage {
+            text: String::new(),
+            ..p.clone()
+        };
+        let json = serde_json::to_vec(&record).expect("a passage always serialises");
+        doc.add_bytes(f.record, &json);
+        doc.add_u64(f.ord, ord);
+        doc.add_u64(f.kind, kind_code(p.kind));
+        let mut first_day: Option<u64> = None;
+        for d in &p.date_mentions {
+            let (Ok(start), Ok(end)) = (d.start.parse(), d.end.parse()) else {
+                continue;
+            };
+            for block in dates::blocks(start, end) {
+                doc.add_u64(f.date_blocks, block);
+            }
+            let day = dates::day_number(start);
+            first_day = Some(first_day.map_or(day, |f| f.min(day)));
+        }
+        if let Some(day) = first_day {
+            doc.add_u64(f.date_first, day);
+        }
+        if let Some(day) = published {
+            doc.add_u64(f.published, day);
+        }
+        doc.add_u64(f.simhash, simhash::of_text(&p.text));
+        doc
+    }
+
+    /// Commits the index and writes `docs.json`; returns the document summaries.
+    pub(crate) fn finish(mut self) -> Result<Vec<DocSummary>> {
+        self.writer.commit()?;
+        self.writer.wait_merging_threads()?;
+        let path = self.dir.join(DOCS_FILE);
+        let json = serde_json::to_vec_pretty(&self.docs).expect("summaries always serialise");
+        fs::write(&path, json).map_err(|source| Error::Io { path, source })?;
+        Ok(self.docs)
+    }
+}
+
+/// The number stored in the `kind` fast field.
+pub(crate) fn kind_code(kind: PassageKind) -> u64 {
+    PassageKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .map_or(0, |i| i as u64)
+}
+
+/// Every facet path of a passage (see `index::schema`).
+pub(crate) fn facets(p: &Passage) -> Vec<Facet> {
+    let mut out = vec![
+        Facet::from_path(["kind", p.kind.name()]),
+        Facet::from_path(["doc", p.doc.as_str()]),
+    ];
+    let lists = [
+        ("country", &p.countries),
+        ("group", &p.groups),
+        ("place", &p.places),
+        ("person", &p.persons),
+        ("cites", &p.sources),
+    ];
+    for (dim, values) in lists {
+        out.extend(values.iter().map(|v| Facet::from_path([dim, v.as_str()])));
+    }
+    let mut years: Vec<i16> = Vec::new();
+    for d in &p.date_mentions {
+        let (Ok(start), Ok(end)) = (
+            d.start.parse::<jiff::civil::Date>(),
+            d.end.parse::<jiff::civil::Date>(),
+        ) else {
+            continue;
+        };
+        years.extend(start.year()..=end.year());
+    }
+    years.sort_unstable();
+    years.dedup();
+    out.extend(
+        years
+            .iter()
+            .map(|y| Facet::from_path(["year", y.to_string().as_str()])),
+    );
+    out
+}

@@ -1,0 +1,289 @@
+//! Assembly: segmented blocks + metadata + extractors → citable [`Report`]s.
+//!
+//! In: one [`Segmented`] report, the sidecar entry that describes it, the file
+//! it came from, and the extractors. Out: a [`Report`] whose passages carry ids,
+//! footnote links (`footnotes`, `cited_by`), entities and dates. Document ids are
+//! provisional here; `ingest` makes them unique across the corpus.
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::Date;
+
+use crate::extract::{DateContext, DateMention, EntityKind, Extractor, extract_dates};
+use crate::segment::{Block, Segmented};
+use crate::{DateInfo, DocMeta, Passage, PassageKind, Report};
+
+use super::sidecar::SidecarEntry;
+
+/// Where a report comes from: its file, its place in the file, its sidecar entry.
+pub(crate) struct Origin<'a> {
+    /// Path as shown to users.
+    pub display: &'a str,
+    /// File name (sidecar key).
+    pub file_name: &'a str,
+    /// 1-based position of the report in its file.
+    pub part: usize,
+    /// How many reports the file holds.
+    pub parts: usize,
+    /// The sidecar entry, if any.
+    pub sidecar: Option<&'a SidecarEntry>,
+    /// Line number (1-based) of each byte offset's line start, for citations.
+    pub line_starts: &'a [usize],
+}
+
+/// Builds the report: metadata, ids, footnote links, entities, dates.
+pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extractor) -> Report {
+    let meta = metadata(&seg, origin);
+    let reference = meta
+        .published
+        .as_deref()
+        .and_then(|d| d.parse::<Date>().ok());
+    let ctx = DateContext { reference };
+    let numbers = number_blocks(&seg.blocks);
+    let footnote_ids: HashMap<&str, String> = seg
+        .blocks
+        .iter()
+        .zip(&numbers)
+        .filter(|(b, _)| b.kind == PassageKind::Footnote)
+        .map(|(_, n)| {
+            (
+                n.label.as_str(),
+                passage_id(&meta.id, PassageKind::Footnote, n.n),
+            )
+        })
+        .collect();
+    let mut unresolved_refs = 0;
+    let mut cited_by: HashMap<String, String> = HashMap::new();
+    let mut passages = Vec::with_capacity(seg.blocks.len());
+    for (block, number) in seg.blocks.iter().zip(&numbers) {
+        let id = passage_id(&meta.id, block.kind, number.n);
+        let mut footnotes = Vec::new();
+        for r in &block.refs {
+            match footnote_ids.get(r.as_str()) {
+                Some(fid) => {
+                    footnotes.push(fid.clone());
+                    cited_by.entry(fid.clone()).or_insert_with(|| id.clone());
+                }
+                None => unresolved_refs += 1,
+            }
+        }
+        let mut passage = Passage {
+            id,
+            doc: meta.id.clone(),
+            doc_title: meta.title.clone(),
+            kind: block.kind,
+            n: number.n,
+            section: block.section.clone(),
+            text: block.text.clone(),
+            refs: block.refs.clone(),
+            footnotes,
+            cited_by: None,
+            sources: block.sources.clone(),
+            countries: Vec::new(),
+            groups: Vec::new(),
+            places: Vec::new(),
+            persons: Vec::new(),
+            dates: Vec::new(),
+            line: line_of(origin.line_starts, block.span.start),
+            date_mentions: Vec::new(),
+        };
+        add_entities(&mut passage, extractor);
+        add_dates(&mut passage, &extract_dates(&block.text, &ctx));
+        passages.push(passage);
+    }
+    for p in &mut passages {
+        if p.kind == PassageKind::Footnote {
+            p.cited_by = cited_by.get(&p.id).cloned();
+        }
+    }
+    Report {
+        meta,
+        passages,
+        unresolved_refs,
+        span: seg.span,
+    }
+}
+
+/// The id of a passage: `<doc>/<letter><n>`.
+pub(crate) fn passage_id(doc: &str, kind: PassageKind, n: u32) -> String {
+    format!("{doc}/{}{n}", kind.letter())
+}
+
+struct Numbering {
+    n: u32,
+    label: String,
+}
+
+/// Numbers passages per kind; footnotes keep their own number where they have one.
+fn number_blocks(blocks: &[Block]) -> Vec<Numbering> {
+    let mut counters: BTreeMap<PassageKind, u32> = BTreeMap::new();
+    blocks
+        .iter()
+        .map(|b| {
+            let counter = counters.entry(b.kind).or_insert(0);
+            *counter += 1;
+            let n = match (b.kind, b.number) {
+                (PassageKind::Footnote, Some(own)) => own,
+                _ => *counter,
+            };
+            Numbering {
+                n,
+                label: n.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn metadata(seg: &Segmented, origin: &Origin<'_>) -> DocMeta {
+    let side = origin.sidecar;
+    let stem = origin
+        .file_name
+        .rsplit_once('.')
+        .map_or(origin.file_name, |(s, _)| s);
+    let id = side
+        .and_then(|s| s.id.clone())
+        .unwrap_or_else(|| derived_id(stem, seg.meta.number.as_deref(), origin));
+    let published = seg
+        .meta
+        .date_line
+        .as_deref()
+        .and_then(first_full_date)
+        .or_else(|| side.and_then(|s| s.published.clone()));
+    let authors = if seg.meta.authors.is_empty() {
+        side.and_then(|s| s.authors.clone()).unwrap_or_default()
+    } else {
+        seg.meta.authors.clone()
+    };
+    DocMeta {
+        id,
+        title: seg
+            .meta
+            .title
+            .clone()
+            .or_else(|| side.and_then(|s| s.title.clone()))
+            .unwrap_or_else(|| stem.to_string()),
+        publisher: seg
+            .meta
+            .publisher
+            .clone()
+            .or_else(|| side.and_then(|s| s.publisher.clone())),
+        published,
+        authors,
+        contributor: seg.meta.contributor.clone(),
+        place: seg.meta.place.clone(),
+        series: seg.meta.series.clone(),
+        url: side.and_then(|s| s.url.clone()),
+        source_file: origin.display.to_string(),
+    }
+}
+
+/// `crisisgroup-258` from a file `crisisgroup-….txt` holding Report 258; else
+/// the file stem, with the part number when the file holds several reports.
+fn derived_id(stem: &str, number: Option<&str>, origin: &Origin<'_>) -> String {
+    let stem = slug(stem);
+    match number {
+        Some(n) => {
+            let publisher = stem.split('-').next().unwrap_or("report");
+            format!("{publisher}-{}", slug(n))
+        }
+        None if origin.parts > 1 => format!("{stem}-{}", origin.part),
+        None => stem,
+    }
+}
+
+/// Lower-case ASCII letters and digits joined by single hyphens.
+pub(crate) fn slug(s: &str) -> String {
+    let folded = deunicode::deunicode(s).to_ascii_lowercase();
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The first day-precision date in a date line, ISO.
+fn first_full_date(line: &str) -> Option<String> {
+    extract_dates(line, &DateContext::default())
+        .into_iter()
+        .find(|d| d.first_day == d.last_day)
+        .map(|d| d.first_day.to_string())
+}
+
+fn add_entities(passage: &mut Passage, extractor: &Extractor) {
+    for m in extractor.entities(&passage.text) {
+        let list = match m.kind {
+            EntityKind::Country => &mut passage.countries,
+            EntityKind::Group => &mut passage.groups,
+            EntityKind::Place => &mut passage.places,
+            EntityKind::Person => &mut passage.persons,
+        };
+        list.push(m.canonical);
+    }
+    for list in [
+        &mut passage.countries,
+        &mut passage.groups,
+        &mut passage.places,
+        &mut passage.persons,
+    ] {
+        list.sort();
+        list.dedup();
+    }
+}
+
+fn add_dates(passage: &mut Passage, mentions: &[DateMention]) {
+    for m in mentions {
+        if passage.dates.contains(&m.value) {
+            continue;
+        }
+        passage.dates.push(m.value.clone());
+        passage.date_mentions.push(DateInfo {
+            value: m.value.clone(),
+            start: m.first_day.to_string(),
+            end: m.last_day.to_string(),
+            precision: serde_plain(&m.precision),
+            qualifier: m.qualifier.as_ref().map(serde_plain),
+        });
+    }
+}
+
+/// The serde name of a unit enum variant (`Precision::Day` → `day`).
+fn serde_plain<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Byte offsets where each line of `text` starts.
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+fn line_of(line_starts: &[usize], offset: usize) -> u32 {
+    let line = line_starts.partition_point(|&s| s <= offset);
+    u32::try_from(line).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_and_hyphenate() {
+        assert_eq!(slug("Türkiye: ISIS & Co."), "turkiye-isis-co");
+        assert_eq!(
+            slug("crisisgroup-reports-258-and-306"),
+            "crisisgroup-reports-258-and-306"
+        );
+    }
+
+    #[test]
+    fn line_numbers_are_one_based() {
+        let starts = line_starts("a\nbb\nccc");
+        assert_eq!(line_of(&starts, 0), 1);
+        assert_eq!(line_of(&starts, 2), 2);
+        assert_eq!(line_of(&starts, 6), 3);
+    }
+}

@@ -1,0 +1,256 @@
+//! Ingest: files → reports → a new index generation, swapped in atomically.
+//!
+//! Reads like a table of contents: [`read`] finds and loads files, `segment`
+//! cuts each into passages, [`assemble`] adds ids, footnote links, entities and
+//! dates, `index::write` stores them. Files are processed in parallel in small
+//! batches and written in corpus order, so memory stays bounded on huge corpora
+//! and ids are the same on every run. A bad file is skipped with a warning; any
+//! other failure leaves the previous index in place.
+
+pub(crate) mod assemble;
+pub(crate) mod read;
+pub(crate) mod sidecar;
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::extract::Extractor;
+use crate::index::DocSummary;
+use crate::index::dir::Build;
+use crate::index::write::IndexBuilder;
+use crate::segment::segment;
+use crate::{Error, PassageKind, Report, Result, Warning};
+use assemble::{Origin, assemble, line_starts};
+use read::{Corpus, SourceFile};
+use sidecar::Sidecar;
+
+/// Files processed together before their passages are handed to the writer.
+const BATCH_FILES: usize = 16;
+
+/// What to ingest and where.
+#[derive(Debug, Clone)]
+pub struct IngestConfig {
+    /// Files or folders; empty means the bundled corpus (or `corpus/` if present).
+    pub paths: Vec<PathBuf>,
+    /// Index directory (`index/` by default).
+    pub index: PathBuf,
+    /// Worker threads for extraction and indexing.
+    pub threads: usize,
+}
+
+/// Receives progress and warnings while an ingest runs (the library never prints).
+pub trait Progress: Sync {
+    /// The ingest is about to read `total_bytes` in `files` files.
+    fn start(&self, files: usize, total_bytes: u64);
+    /// A file of `bytes` bytes was processed.
+    fn advance(&self, bytes: u64);
+    /// Something was skipped.
+    fn warn(&self, warning: &Warning);
+}
+
+/// A [`Progress`] that ignores everything.
+#[derive(Debug, Default)]
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: usize, _: u64) {}
+    fn advance(&self, _: u64) {}
+    fn warn(&self, _: &Warning) {}
+}
+
+/// What an ingest did.
+#[derive(Debug, Clone)]
+pub struct IngestSummary {
+    /// The documents indexed, in corpus order.
+    pub docs: Vec<DocSummary>,
+    /// Files skipped, with why.
+    pub warnings: Vec<Warning>,
+    /// Bytes of text read.
+    pub bytes: u64,
+    /// Wall time.
+    pub seconds: f64,
+    /// The generation directory now live.
+    pub index_dir: PathBuf,
+}
+
+impl IngestSummary {
+    /// Passages per kind, over all documents.
+    pub fn passages_by_kind(&self) -> BTreeMap<PassageKind, usize> {
+        let mut out = BTreeMap::new();
+        for d in &self.docs {
+            for (k, n) in &d.counts {
+                *out.entry(*k).or_insert(0) += n;
+            }
+        }
+        out
+    }
+}
+
+/// Builds a new index from `config.paths` and makes it the live one.
+///
+/// # Errors
+/// A missing path, an unreadable folder, a broken `sources.toml`, a corpus with
+/// no readable report, another ingest holding the index, or a write failure.
+/// In every case the previous index stays as it was.
+pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSummary> {
+    let started = Instant::now();
+    let corpus = locate(&config.paths)?;
+    if corpus.files.is_empty() {
+        return Err(empty_corpus(&config.paths));
+    }
+    let sidecars = corpus
+        .sidecars
+        .iter()
+        .map(|s| Sidecar::parse(&s.text, &s.display))
+        .collect::<Result<Vec<_>>>()?;
+    let extractor = Extractor::new()?;
+    let build = Build::begin(&config.index)?;
+    let mut builder = IndexBuilder::create(&build.path(), config.threads)?;
+    progress.start(corpus.files.len(), corpus.total_bytes());
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads.max(1))
+        .build()
+        .map_err(|e| Error::Io {
+            path: config.index.clone(),
+            source: std::io::Error::other(e),
+        })?;
+    let mut warnings = Vec::new();
+    let mut ids = HashSet::new();
+    let mut bytes = 0;
+    for batch in corpus.files.chunks(BATCH_FILES) {
+        let results: Vec<_> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|file| {
+                    let out = process(file, &sidecars, &extractor);
+                    progress.advance(file.len);
+                    out
+                })
+                .collect()
+        });
+        for (file, result) in batch.iter().zip(results) {
+            match result {
+                Ok(reports) => {
+                    bytes += file.len;
+                    for mut report in reports {
+                        make_unique(&mut report, &mut ids);
+                        builder.add(&report)?;
+                    }
+                }
+                Err(message) => {
+                    let w = Warning {
+                        path: file.display.clone(),
+                        message,
+                    };
+                    progress.warn(&w);
+                    warnings.push(w);
+                }
+            }
+        }
+    }
+    let docs = builder.finish()?;
+    if docs.is_empty() {
+        return Err(empty_corpus(&config.paths));
+    }
+    let index_dir = build.publish()?;
+    Ok(IngestSummary {
+        docs,
+        warnings,
+        bytes,
+        seconds: started.elapsed().as_secs_f64(),
+        index_dir,
+    })
+}
+
+/// The corpus to read: the given paths, else `./corpus`, else the bundled one.
+fn locate(paths: &[PathBuf]) -> Result<Corpus> {
+    if !paths.is_empty() {
+        return read::discover(paths);
+    }
+    let local = Path::new("corpus");
+    if local.is_dir() {
+        read::discover(&[local.to_path_buf()])
+    } else {
+        Ok(read::embedded())
+    }
+}
+
+fn empty_corpus(paths: &[PathBuf]) -> Error {
+    let what = if paths.is_empty() {
+        "corpus/".to_string()
+    } else {
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Error::EmptyCorpus { what }
+}
+
+/// Reads, segments and assembles one file; `Err` is the reason it was skipped.
+fn process(
+    file: &SourceFile,
+    sidecars: &[Sidecar],
+    extractor: &Extractor,
+) -> Result<Vec<Report>, String> {
+    let text = file.load().map_err(|e| e.to_string())?;
+    let segmented = segment(&text);
+    if segmented.iter().all(|s| s.blocks.is_empty()) {
+        return Err("no text found, skipped".to_string());
+    }
+    let starts = line_starts(&text);
+    let parts = segmented.len();
+    let sidecar = file.sidecar.and_then(|i| sidecars.get(i));
+    Ok(segmented
+        .into_iter()
+        .enumerate()
+        .map(|(i, seg)| {
+            let origin = Origin {
+                display: &file.display,
+                file_name: &file.name,
+                part: i + 1,
+                parts,
+                sidecar: sidecar.and_then(|s| s.entry(&file.name, i + 1)),
+                line_starts: &starts,
+            };
+            assemble(seg, &origin, extractor)
+        })
+        .collect())
+}
+
+/// Gives a report a document id no earlier report has (`-2`, `-3`… appended),
+/// rewriting its passages' ids to match.
+fn make_unique(report: &mut Report, taken: &mut HashSet<String>) {
+    let base = report.meta.id.clone();
+    let mut id = base.clone();
+    let mut k = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{k}");
+        k += 1;
+    }
+    taken.insert(id.clone());
+    if id == base {
+        return;
+    }
+    let old_prefix = format!("{base}/");
+    let new_prefix = format!("{id}/");
+    let fix = |s: &mut String| {
+        if let Some(rest) = s.strip_prefix(&old_prefix) {
+            *s = format!("{new_prefix}{rest}");
+        }
+    };
+    for p in &mut report.passages {
+        p.doc.clone_from(&id);
+        fix(&mut p.id);
+        p.footnotes.iter_mut().for_each(fix);
+        if let Some(c) = p.cited_by.as_mut() {
+            fix(c);
+        }
+    }
+    report.meta.id = id;
+}

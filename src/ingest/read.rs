@@ -1,0 +1,278 @@
+//! Finding and reading report files: the only ingest stage that touches the disk.
+//!
+//! In: the paths given to `ingest` (files or folders, walked recursively), or
+//! nothing, meaning the bundled corpus. Out: [`SourceFile`]s in a stable order,
+//! loaded one at a time so that a huge corpus is never all in memory; and the
+//! `sources.toml` sidecars found beside them.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::{Error, Result};
+
+/// File extensions read as reports.
+const REPORT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
+
+/// Name of the metadata sidecar in a corpus folder.
+pub(crate) const SIDECAR: &str = "sources.toml";
+
+/// The bundled corpus, compiled in so the tool works from any folder.
+const EMBEDDED: [(&str, &str); 6] = [
+    (
+        "cep-mali-extremism-counter-extremism.txt",
+        include_str!("../../corpus/cep-mali-extremism-counter-extremism.txt"),
+    ),
+    (
+        "crisisgroup-isis-linked-foreigners-turkiye.txt",
+        include_str!("../../corpus/crisisgroup-isis-linked-foreigners-turkiye.txt"),
+    ),
+    (
+        "crisisgroup-reports-258-and-306.txt",
+        include_str!("../../corpus/crisisgroup-reports-258-and-306.txt"),
+    ),
+    (
+        "criticalthreats-prisoner-releases.txt",
+        include_str!("../../corpus/criticalthreats-prisoner-releases.txt"),
+    ),
+    (
+        "icct-last-frontier-prisons-mali.txt",
+        include_str!("../../corpus/icct-last-frontier-prisons-mali.txt"),
+    ),
+    (SIDECAR, include_str!("../../corpus/sources.toml")),
+];
+
+/// Where a report's text comes from.
+#[derive(Debug, Clone)]
+enum Origin {
+    Disk(PathBuf),
+    Embedded(&'static str),
+}
+
+/// One report file, not yet read.
+#[derive(Debug, Clone)]
+pub(crate) struct SourceFile {
+    origin: Origin,
+    /// Path as shown to the user and stored as `source_file`.
+    pub display: String,
+    /// File name, the key of its `sources.toml` entry.
+    pub name: String,
+    /// Size in bytes, for progress.
+    pub len: u64,
+    /// Index into the sidecars list of the sidecar that describes this file.
+    pub sidecar: Option<usize>,
+}
+
+/// Why a file was skipped.
+#[derive(Debug)]
+pub(crate) enum Unreadable {
+    /// Not valid UTF-8 (a PDF, a Word file, Latin-1 text).
+    NotUtf8,
+    /// The OS refused.
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unreadable::NotUtf8 => {
+                f.write_str("not UTF-8 text, skipped (hint: convert it with `iconv -t UTF-8` or export it as text)")
+            }
+            Unreadable::Io(e) => write!(f, "{e}, skipped"),
+        }
+    }
+}
+
+impl SourceFile {
+    /// Reads the file's text.
+    pub(crate) fn load(&self) -> Result<String, Unreadable> {
+        match &self.origin {
+            Origin::Embedded(text) => Ok((*text).to_string()),
+            Origin::Disk(path) => {
+                let bytes = fs::read(path).map_err(Unreadable::Io)?;
+                String::from_utf8(bytes).map_err(|_| Unreadable::NotUtf8)
+            }
+        }
+    }
+}
+
+/// A `sources.toml` found in the corpus, not yet parsed.
+#[derive(Debug, Clone)]
+pub(crate) struct SidecarFile {
+    /// Path as shown in errors.
+    pub display: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// The files an ingest will read.
+#[derive(Debug, Default)]
+pub(crate) struct Corpus {
+    /// Report files, sorted by path.
+    pub files: Vec<SourceFile>,
+    /// Sidecars, referenced by index from the files.
+    pub sidecars: Vec<SidecarFile>,
+}
+
+impl Corpus {
+    /// Total bytes to read, for progress.
+    pub(crate) fn total_bytes(&self) -> u64 {
+        self.files.iter().map(|f| f.len).sum()
+    }
+}
+
+/// The bundled corpus.
+pub(crate) fn embedded() -> Corpus {
+    let sidecar = SidecarFile {
+        display: format!("corpus/{SIDECAR} (bundled)"),
+        text: EMBEDDED[EMBEDDED.len() - 1].1.to_string(),
+    };
+    let files = EMBEDDED
+        .iter()
+        .filter(|(name, _)| *name != SIDECAR)
+        .map(|(name, text)| SourceFile {
+            origin: Origin::Embedded(text),
+            display: format!("corpus/{name}"),
+            name: (*name).to_string(),
+            len: text.len() as u64,
+            sidecar: Some(0),
+        })
+        .collect();
+    Corpus {
+        files,
+        sidecars: vec![sidecar],
+    }
+}
+
+/// Finds the report files under `paths`, with the sidecar of each folder.
+///
+/// # Errors
+/// A path that does not exist, or a folder that cannot be listed.
+pub(crate) fn discover(paths: &[PathBuf]) -> Result<Corpus> {
+    let mut corpus = Corpus::default();
+    for path in paths {
+        let meta = fs::metadata(path).map_err(|_| Error::MissingPath { path: path.clone() })?;
+        if meta.is_dir() {
+            walk(path, &mut corpus)?;
+        } else {
+            let sidecar = path
+                .parent()
+                .map(|dir| load_sidecar(dir, &mut corpus))
+                .transpose()?
+                .flatten();
+            corpus.files.push(source_file(path, meta.len(), sidecar));
+        }
+    }
+    corpus.files.sort_by(|a, b| a.display.cmp(&b.display));
+    corpus.files.dedup_by(|a, b| a.display == b.display);
+    Ok(corpus)
+}
+
+fn walk(dir: &Path, corpus: &mut Corpus) -> Result<()> {
+    let io = |source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let sidecar = load_sidecar(dir, corpus)?;
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .map_err(io)?
+        .collect::<std::io::Result<_>>()
+        .map_err(io)?;
+    entries.sort_by_key(fs::DirEntry::path);
+    for entry in entries {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            continue;
+        }
+        let meta = entry.metadata().map_err(io)?;
+        if meta.is_dir() {
+            walk(&path, corpus)?;
+        } else if is_report(&path) {
+            corpus.files.push(source_file(&path, meta.len(), sidecar));
+        }
+    }
+    Ok(())
+}
+
+fn is_report(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn source_file(path: &Path, len: u64, sidecar: Option<usize>) -> SourceFile {
+    SourceFile {
+        origin: Origin::Disk(path.to_path_buf()),
+        display: path.display().to_string(),
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        len,
+        sidecar,
+    }
+}
+
+/// Loads `dir/sources.toml` once; returns its index in the sidecar list.
+fn load_sidecar(dir: &Path, corpus: &mut Corpus) -> Result<Option<usize>> {
+    let path = dir.join(SIDECAR);
+    let display = path.display().to_string();
+    if let Some(i) = corpus.sidecars.iter().position(|s| s.display == display) {
+        return Ok(Some(i));
+    }
+    match fs::read_to_string(&path) {
+        Ok(text) => {
+            corpus.sidecars.push(SidecarFile { display, text });
+            Ok(Some(corpus.sidecars.len() - 1))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::Io { path, source }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn discover_walks_folders_in_order_and_finds_sidecars() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let root = tmp.path();
+        fs::create_dir(root.join("sub")).expect("mkdir");
+        fs::write(root.join("b.txt"), "B").expect("write");
+        fs::write(root.join("a.md"), "A").expect("write");
+        fs::write(root.join("notes.pdf"), "%PDF").expect("write");
+        fs::write(root.join(".hidden.txt"), "H").expect("write");
+        fs::write(root.join("sub/c.txt"), "C").expect("write");
+        fs::write(root.join(SIDECAR), "").expect("write");
+
+        let corpus = discover(&[root.to_path_buf()]).expect("discover");
+        let names: Vec<_> = corpus.files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["a.md", "b.txt", "c.txt"]);
+        assert_eq!(corpus.sidecars.len(), 1);
+        assert_eq!(corpus.files[0].sidecar, Some(0));
+        assert_eq!(corpus.files[2].sidecar, None, "sidecars are per folder");
+    }
+
+    #[test]
+    fn missing_path_is_an_error_naming_it() {
+        let err = discover(&[PathBuf::from("/no/such/place")]).expect_err("missing");
+        assert!(err.to_string().contains("/no/such/place"), "{err}");
+    }
+
+    #[test]
+    fn non_utf8_is_reported_not_fatal() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let path = tmp.path().join("latin1.txt");
+        fs::write(&path, [0x43, 0xf4, 0x74, 0xe9]).expect("write");
+        let corpus = discover(&[path]).expect("discover");
+        assert!(matches!(corpus.files[0].load(), Err(Unreadable::NotUtf8)));
+    }
+
+    #[test]
+    fn embedded_corpus_has_the_five_reports() {
+        let corpus = embedded();
+        assert_eq!(corpus.files.len(), 5);
+        assert!(corpus.files.iter().all(|f| f.len > 1000));
+    }
+}

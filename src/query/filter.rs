@@ -1,0 +1,191 @@
+//! Filters (`--country`, `--kind`, `--from`…) → tantivy queries.
+//!
+//! Values of one flag are alternatives (OR); different flags must all hold (AND).
+//! Entity values are resolved to their canonical form before they get here.
+
+use std::ops::Bound;
+
+use jiff::civil::Date;
+use tantivy::Term;
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption};
+
+use crate::index::dates::{day_number, overlap_ranges};
+use crate::index::schema::Fields;
+use crate::{Error, PassageKind, Result};
+
+/// Restrictions on which passages a query may return.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Passage kinds.
+    pub kinds: Vec<PassageKind>,
+    /// Document ids.
+    pub docs: Vec<String>,
+    /// ISO codes.
+    pub countries: Vec<String>,
+    /// Canonical group names.
+    pub groups: Vec<String>,
+    /// Places.
+    pub places: Vec<String>,
+    /// Persons.
+    pub persons: Vec<String>,
+    /// Cited sources.
+    pub cites: Vec<String>,
+    /// Mentioned-date ranges (inclusive); a passage matches if any of its dates overlaps one.
+    pub dates: Vec<(Date, Date)>,
+    /// Publication-date range of the passage's document (inclusive).
+    pub published: Option<(Date, Date)>,
+}
+
+impl Filters {
+    /// Whether no filter is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// One query clause per set filter, to be combined with `Occur::Must`.
+    pub(crate) fn clauses(&self, f: &Fields) -> Vec<Box<dyn Query>> {
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        let facet_lists: [(&str, Vec<&str>); 7] = [
+            ("kind", self.kinds.iter().map(|k| k.name()).collect()),
+            ("doc", self.docs.iter().map(String::as_str).collect()),
+            (
+                "country",
+                self.countries.iter().map(String::as_str).collect(),
+            ),
+            ("group", self.groups.iter().map(String::as_str).collect()),
+            ("place", self.places.iter().map(String::as_str).collect()),
+            ("person", self.persons.iter().map(String::as_str).collect()),
+            ("cites", self.cites.iter().map(String::as_str).collect()),
+        ];
+        for (dim, values) in facet_lists {
+            if !values.is_empty() {
+                out.push(any_of(
+                    values.iter().map(|v| facet_query(f, dim, v)).collect(),
+                ));
+            }
+        }
+        if !self.dates.is_empty() {
+            let per_range = self
+                .dates
+                .iter()
+                .map(|(from, to)| date_overlap_query(f, *from, *to))
+                .collect();
+            out.push(any_of(per_range));
+        }
+        if let Some((from, to)) = self.published {
+            out.push(u64_range(f.published, day_number(from), day_number(to)));
+        }
+        out
+    }
+}
+
+/// A query matching passages tagged with the facet `/<dim>/<value>`.
+pub(crate) fn facet_query(f: &Fields, dim: &str, value: &str) -> Box<dyn Query> {
+    let facet = Facet::from_path([dim, value]);
+    Box::new(TermQuery::new(
+        Term::from_facet(f.facets, &facet),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries.into_iter().next().expect("one query");
+    }
+    Box::new(BooleanQuery::new(
+        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+fn u64_range(field: tantivy::schema::Field, lo: u64, hi: u64) -> Box<dyn Query> {
+    Box::new(RangeQuery::new(
+        Bound::Included(Term::from_field_u64(field, lo)),
+        Bound::Included(Term::from_field_u64(field, hi)),
+    ))
+}
+
+fn date_overlap_query(f: &Fields, from: Date, to: Date) -> Box<dyn Query> {
+    any_of(
+        overlap_ranges(from, to)
+            .into_iter()
+            .map(|r| u64_range(f.date_blocks, *r.start(), *r.end()))
+            .collect(),
+    )
+}
+
+/// Which end of a range a filter date is for: `2019-06` starts on the 1st as a
+/// lower bound and ends on the 30th as an upper bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateEnd {
+    /// The first day the value covers.
+    First,
+    /// The last day the value covers.
+    Last,
+}
+
+/// Parses a filter date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+pub fn parse_filter_date(flag: &str, value: &str, end: DateEnd) -> Result<Date> {
+    let bad = |why: &str| Error::Filter {
+        flag: flag.to_string(),
+        value: value.to_string(),
+        message: format!("{why}; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2019-06)"),
+    };
+    let parts: Vec<&str> = value.trim().split('-').collect();
+    let num = |s: &str, width: usize| -> Option<i16> {
+        (s.len() == width && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (year, month, day) = match parts.as_slice() {
+        [y] => (num(y, 4), Some(None), Some(None)),
+        [y, m] => (num(y, 4), num(m, 2).map(Some), Some(None)),
+        [y, m, d] => (num(y, 4), num(m, 2).map(Some), num(d, 2).map(Some)),
+        _ => (None, None, None),
+    };
+    let (Some(month), Some(day)) = (month, day) else {
+        return Err(bad("not a date"));
+    };
+    let year = year.ok_or_else(|| bad("not a date"))?;
+    let first_month = i8::try_from(month.unwrap_or(1)).map_err(|_| bad("no such month"))?;
+    let last_month = i8::try_from(month.unwrap_or(12)).map_err(|_| bad("no such month"))?;
+    let (m, d) = match end {
+        DateEnd::First => (first_month, day.unwrap_or(1)),
+        DateEnd::Last => (last_month, day.unwrap_or(0)),
+    };
+    let first = Date::new(year, m, 1).map_err(|_| bad("no such month"))?;
+    if d == 0 {
+        return Ok(first.last_of_month());
+    }
+    let d = i8::try_from(d).map_err(|_| bad("no such day"))?;
+    Date::new(year, m, d).map_err(|_| bad("no such day"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn filter_dates_take_the_right_end() {
+        let cases = [
+            ("2019", DateEnd::First, date(2019, 1, 1)),
+            ("2019", DateEnd::Last, date(2019, 12, 31)),
+            ("2019-06", DateEnd::First, date(2019, 6, 1)),
+            ("2019-06", DateEnd::Last, date(2019, 6, 30)),
+            ("2020-02", DateEnd::Last, date(2020, 2, 29)),
+            ("2020-06-29", DateEnd::Last, date(2020, 6, 29)),
+        ];
+        for (input, end, expected) in cases {
+            assert_eq!(
+                parse_filter_date("--from", input, end).ok(),
+                Some(expected),
+                "{input}"
+            );
+        }
+        for bad in ["June 2019", "2019-13", "2019-02-30", "19", "2019-6", ""] {
+            let err = parse_filter_date("--from", bad, DateEnd::First).expect_err(bad);
+            assert!(err.to_string().contains("YYYY-MM"), "{bad}: {err}");
+        }
+    }
+}
