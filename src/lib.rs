@@ -19,6 +19,12 @@ pub use error::{Error, Result};
 pub use index::{DocSummary, IndexHandle};
 pub use ingest::{IngestConfig, IngestSummary, Progress, Silent, ingest};
 pub use model::{DateInfo, DocMeta, Passage, PassageKind, Report, Warning};
+/// Segmenter output in a compact review format (`dossier debug segment`).
+#[doc(hidden)]
+pub fn debug_segment(text: &str) -> String {
+    segment::review(text)
+}
+
 pub use query::{
     DateEnd, FACET_DIMENSIONS, FacetCount, Filters, Hit, InContext, SearchRequest, SearchResults,
     Snippet, facets, for_each_passage, in_context, parse_filter_date, search,

@@ -145,9 +145,8 @@ fn metadata(seg: &Segmented, origin: &Origin<'_>) -> DocMeta {
         .unwrap_or_else(|| derived_id(stem, seg.meta.number.as_deref(), origin));
     let published = seg
         .meta
-        .date_line
-        .as_deref()
-        .and_then(first_full_date)
+        .date
+        .map(|d| d.to_string())
         .or_else(|| side.and_then(|s| s.published.clone()));
     let authors = if seg.meta.authors.is_empty() {
         side.and_then(|s| s.authors.clone()).unwrap_or_default()
@@ -199,14 +198,6 @@ pub(crate) fn slug(s: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join("-")
-}
-
-/// The first day-precision date in a date line, ISO.
-fn first_full_date(line: &str) -> Option<String> {
-    extract_dates(line, &DateContext::default())
-        .into_iter()
-        .find(|d| d.first_day == d.last_day)
-        .map(|d| d.first_day.to_string())
 }
 
 fn add_entities(passage: &mut Passage, extractor: &Extractor) {

@@ -1,14 +1,34 @@
-//! Segmentation: a report file's text → documents made of passages.
+//! Segmentation: a report file's text → documents made of citable passages.
 //!
-//! In: the text of one file. Out: one [`Segmented`] per report found in it, each
-//! a list of [`Block`]s (kind, cleaned text, section path, footnote references)
-//! in reading order, with the metadata the text itself carries. Ids, entities
-//! and dates are added later (`ingest::assemble`). Infallible: odd input gives
-//! odd passages, never an error.
+//! In: the text of one file. Out: one [`Segmented`] per report in it, each a
+//! list of [`Block`]s (kind, cleaned text, section path, footnote references,
+//! sources) in reading order, plus the metadata the text itself carries. Ids,
+//! entities and dates are added later (`ingest::assemble`). Infallible: odd
+//! input gives odd passages, never an error or a panic.
+//!
+//! The stages, each in its own module: `reader` cuts the text into raw blocks
+//! (pulldown-cmark for markdown input), `inline` turns their markdown into
+//! plain text, `markers` reads footnote markers and citations, `classify`
+//! decides what each block is, `stitch` rejoins what page breaks and footnote
+//! blocks cut apart, `pullquote` drops repeated pull-quotes, `glued` reads bare
+//! footnote numbers, and this module puts sections and footnotes together.
+//! Structure is detected from content, never from file names.
+
+mod classify;
+mod emit;
+mod glued;
+mod inline;
+mod markers;
+mod pullquote;
+mod reader;
+mod roles;
+mod stitch;
 
 use std::ops::Range;
 
 use crate::PassageKind;
+use markers::RefTarget;
+use stitch::{Piece, Role};
 
 /// One passage before ids and extraction.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +37,7 @@ pub(crate) struct Block {
     pub kind: PassageKind,
     /// Cleaned text.
     pub text: String,
-    /// Heading path above it.
+    /// Heading path above it, outermost first.
     pub section: Vec<String>,
     /// Footnote/reference labels cited in it, in order.
     pub refs: Vec<String>,
@@ -25,7 +45,7 @@ pub(crate) struct Block {
     pub number: Option<u32>,
     /// Outlets named as sources in it.
     pub sources: Vec<String>,
-    /// Byte range in the file where it starts and ends.
+    /// Byte range of the source it comes from (first to last piece).
     pub span: Range<usize>,
 }
 
@@ -34,8 +54,10 @@ pub(crate) struct Block {
 pub(crate) struct TextMeta {
     /// Title as printed.
     pub title: Option<String>,
-    /// Date line, as written (`Istanbul/Ankara/Brussels, 29 June 2020`).
+    /// Date line as written (`Istanbul/Ankara/Brussels, 29 June 2020` → `29 June 2020`).
     pub date_line: Option<String>,
+    /// The date of the date line.
+    pub date: Option<jiff::civil::Date>,
     /// Authors.
     pub authors: Vec<String>,
     /// Contributor.
@@ -44,7 +66,7 @@ pub(crate) struct TextMeta {
     pub place: Option<String>,
     /// Series line (`Report 258 / Europe & Central Asia`).
     pub series: Option<String>,
-    /// Report number, if the series line has one.
+    /// Report number from the series line.
     pub number: Option<String>,
     /// Publisher, when the text names it.
     pub publisher: Option<String>,
@@ -61,52 +83,160 @@ pub(crate) struct Segmented {
     pub span: Range<usize>,
 }
 
-/// Longest line still taken for a heading.
-const MAX_HEADING_CHARS: usize = 90;
-
 /// Splits `text` into reports and passages.
 pub(crate) fn segment(text: &str) -> Vec<Segmented> {
-    let mut report = Segmented {
-        span: 0..text.len(),
-        ..Segmented::default()
-    };
-    let mut section: Vec<String> = Vec::new();
-    let mut offset = 0;
-    for chunk in text.split("\n\n") {
-        let start = offset;
-        offset += chunk.len() + 2;
-        let trimmed = chunk.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
-        let flat = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
-        let looks_like_heading = flat.chars().count() <= MAX_HEADING_CHARS
-            && !flat.ends_with(['.', ',', ';', ':'])
-            && flat.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-        let kind = if looks_like_heading {
-            PassageKind::Heading
-        } else {
-            PassageKind::Paragraph
-        };
-        if kind == PassageKind::Heading {
-            if report.meta.title.is_none() {
-                report.meta.title = Some(flat.clone());
-            }
-            section = vec![flat.clone()];
-        }
-        report.blocks.push(Block {
-            kind,
-            section: if kind == PassageKind::Heading {
-                Vec::new()
+    split_reports(text)
+        .into_iter()
+        .map(|range| segment_report(text, range))
+        .collect()
+}
+
+/// Byte ranges of the reports in a file: a new report starts at each series
+/// line (`Report 306 / Africa`) after the first, together with the chrome
+/// lines (photo caption, icon row) just above it.
+fn split_reports(text: &str) -> Vec<Range<usize>> {
+    let lines = reader::lines(text, 0..text.len());
+    let series: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| classify::series(&text[(*l).clone()]).is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let mut starts = vec![0];
+    for &i in series.iter().skip(1) {
+        let mut first = i;
+        while first > 0 {
+            let above = text[lines[first - 1].clone()].trim();
+            if above.is_empty() || classify::is_chrome(above) {
+                first -= 1;
             } else {
-                section.clone()
-            },
-            text: flat,
-            span: start..start + chunk.len(),
-            refs: Vec::new(),
-            number: None,
-            sources: Vec::new(),
-        });
+                break;
+            }
+        }
+        starts.push(lines[first].start);
     }
-    vec![report]
+    let mut out: Vec<Range<usize>> = starts.windows(2).map(|w| w[0]..w[1]).collect();
+    out.push(starts[starts.len() - 1]..text.len());
+    out
+}
+
+fn segment_report(text: &str, range: Range<usize>) -> Segmented {
+    let raw = reader::read(text, range.clone(), &roles::is_standalone_line);
+    let mut meta = TextMeta::default();
+    let pieces = roles::classify_all(&raw, &mut meta);
+    let pieces = stitch::stitch(pieces);
+    let pieces = drop_pull_quotes(pieces);
+    let pieces = unglue_markers(pieces);
+    Segmented {
+        blocks: emit::emit(pieces),
+        meta,
+        span: range,
+    }
+}
+
+/// Removes prose blocks that repeat part of a nearby paragraph.
+fn drop_pull_quotes(pieces: Vec<Piece>) -> Vec<Piece> {
+    let prose: Vec<usize> = pieces
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            matches!(p.role, Role::Para) && p.marked.refs.is_empty() && p.marked.bodies.is_empty()
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let candidates_and_targets: Vec<usize> = pieces
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(p.role, Role::Para | Role::Item))
+        .map(|(i, _)| i)
+        .collect();
+    let texts: Vec<&str> = candidates_and_targets
+        .iter()
+        .map(|&i| pieces[i].marked.text.as_str())
+        .collect();
+    let quotes: Vec<usize> = pullquote::find(&texts)
+        .into_iter()
+        .map(|k| candidates_and_targets[k])
+        .filter(|i| prose.contains(i))
+        .collect();
+    pieces
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !quotes.contains(i))
+        .map(|(_, p)| p)
+        .collect()
+}
+
+/// For reports with no footnote mechanism at all, reads bare glued markers.
+fn unglue_markers(mut pieces: Vec<Piece>) -> Vec<Piece> {
+    let any_refs = pieces
+        .iter()
+        .any(|p| !p.marked.refs.is_empty() || matches!(p.role, Role::FootnoteDef { .. }));
+    if any_refs {
+        return pieces;
+    }
+    let prose: Vec<usize> = (0..pieces.len())
+        .filter(|&i| matches!(pieces[i].role, Role::Para | Role::Item | Role::Event))
+        .collect();
+    let texts: Vec<&str> = prose
+        .iter()
+        .map(|&i| pieces[i].marked.text.as_str())
+        .collect();
+    if let Some(unglued) = glued::unglue(&texts) {
+        for (&i, u) in prose.iter().zip(unglued) {
+            let p = &mut pieces[i];
+            p.marked.text = u.text;
+            p.marked.refs = u
+                .refs
+                .into_iter()
+                .map(|n| markers::Ref {
+                    target: RefTarget::Number(n),
+                    at: 0,
+                })
+                .collect();
+        }
+    }
+    pieces
+}
+
+/// The segmenter's output in a compact review format, one block per line:
+/// `kind n [refs] {section} text`. For `dossier debug segment` and snapshots.
+pub(crate) fn review(text: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for (i, seg) in segment(text).iter().enumerate() {
+        let m = &seg.meta;
+        let _ = writeln!(
+            out,
+            "== report {} title={:?} series={:?} date={:?} place={:?} authors={:?} contributor={:?}",
+            i + 1,
+            m.title,
+            m.series,
+            m.date_line,
+            m.place,
+            m.authors,
+            m.contributor
+        );
+        for b in &seg.blocks {
+            let number = b.number.map(|n| format!("#{n} ")).unwrap_or_default();
+            let refs = if b.refs.is_empty() {
+                String::new()
+            } else {
+                format!("[{}] ", b.refs.join(","))
+            };
+            let sources = if b.sources.is_empty() {
+                String::new()
+            } else {
+                format!("<{}> ", b.sources.join("|"))
+            };
+            let _ = writeln!(
+                out,
+                "{:<9} {number}{refs}{sources}{{{}}} {}",
+                b.kind.name(),
+                b.section.join(" > "),
+                b.text
+            );
+        }
+    }
+    out
 }

@@ -7,7 +7,19 @@ fn docs_json_has_the_contract_fields() {
     let docs = Shared::get().json_lines(&["docs", "--json"]);
     assert_eq!(docs.len(), 6, "five files, one of them holding two reports");
     for d in &docs {
-        for field in ["id", "title", "publisher", "published", "authors", "source_file", "paragraphs", "footnotes", "headings", "events", "captions"] {
+        for field in [
+            "id",
+            "title",
+            "publisher",
+            "published",
+            "authors",
+            "source_file",
+            "paragraphs",
+            "footnotes",
+            "headings",
+            "events",
+            "captions",
+        ] {
             assert!(d.get(field).is_some(), "missing {field} in {d}");
         }
     }

@@ -39,7 +39,9 @@ fn a_missing_path_exits_2_and_names_it() {
         .args(["ingest", "no/such/folder"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no/such/folder: no such file or folder"));
+        .stderr(predicate::str::contains(
+            "no/such/folder: no such file or folder",
+        ));
     assert!(!tmp.path().join("index/CURRENT").exists());
 }
 

@@ -21,12 +21,18 @@ fn export_prints_every_passage_in_document_order() {
         assert_contract(p);
     }
     // Documents come one after another, in the order `docs` lists them.
-    let mut order: Vec<&str> = passages.iter().map(|p| p["doc"].as_str().expect("doc")).collect();
+    let mut order: Vec<&str> = passages
+        .iter()
+        .map(|p| p["doc"].as_str().expect("doc"))
+        .collect();
     order.dedup();
     let doc_ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().expect("id")).collect();
     assert_eq!(order, doc_ids);
     // Inside a document, the numbers of each kind count up from 1 (footnotes keep their own).
-    let first = passages.iter().find(|p| p["kind"] == "paragraph").expect("a paragraph");
+    let first = passages
+        .iter()
+        .find(|p| p["kind"] == "paragraph")
+        .expect("a paragraph");
     assert_eq!(first["n"], 1);
 }
 

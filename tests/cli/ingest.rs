@@ -47,13 +47,21 @@ fn an_unreadable_file_is_skipped_with_a_warning_and_the_rest_ingested() {
     let tmp = TempDir::new().expect("tempdir");
     let dir = tmp.path().join("reports");
     fs::create_dir(&dir).expect("mkdir");
-    fs::write(dir.join("good.txt"), "A Title\n\nSome prose about a prison in Bamako.\n").expect("write");
+    fs::write(
+        dir.join("good.txt"),
+        "A Title\n\nSome prose about a prison in Bamako.\n",
+    )
+    .expect("write");
     fs::write(dir.join("latin1.txt"), [b'C', 0xf4, b't', 0xe9, b'\n']).expect("write");
     let out = dossier(tmp.path())
         .args(["ingest", "--index", "idx", "reports"])
         .output()
         .expect("runs");
-    assert_eq!(out.status.code(), Some(2), "skipped files make the exit code 2");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "skipped files make the exit code 2"
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("latin1.txt: not UTF-8"), "{stderr}");
     assert!(stderr.contains("indexed 1 documents"), "{stderr}");
@@ -66,8 +74,11 @@ fn an_unreadable_file_is_skipped_with_a_warning_and_the_rest_ingested() {
 
 /// Builds an index of one small report in `tmp/idx` and returns the live generation.
 fn small_index(tmp: &Path) -> String {
-    fs::write(tmp.join("one.txt"), "First Report\n\nA paragraph about detention in Gao.\n")
-        .expect("write");
+    fs::write(
+        tmp.join("one.txt"),
+        "First Report\n\nA paragraph about detention in Gao.\n",
+    )
+    .expect("write");
     dossier(tmp)
         .args(["ingest", "--quiet", "--index", "idx", "one.txt"])
         .assert()
@@ -93,7 +104,10 @@ fn a_failed_ingest_leaves_the_previous_index_in_place() {
         .arg(corpus())
         .assert()
         .code(2);
-    assert_eq!(fs::read_to_string(tmp.path().join("idx/CURRENT")).expect("CURRENT"), live);
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("idx/CURRENT")).expect("CURRENT"),
+        live
+    );
     dossier(tmp.path())
         .args(["--index", "idx", "search", "detention"])
         .assert()
@@ -101,7 +115,10 @@ fn a_failed_ingest_leaves_the_previous_index_in_place() {
         .stdout(predicate::str::contains("Gao"));
     let gens = fs::read_dir(tmp.path().join("idx"))
         .expect("ls")
-        .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().starts_with("gen-")))
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().starts_with("gen-"))
+        })
         .count();
     assert_eq!(gens, 1, "the failed generation was removed");
 }
@@ -113,7 +130,8 @@ fn a_killed_ingest_leaves_a_readable_index() {
     // A corpus big enough that ingest is still running when it is killed.
     let big = tmp.path().join("big");
     fs::create_dir(&big).expect("mkdir");
-    let text = fs::read_to_string(corpus().join("crisisgroup-reports-258-and-306.txt")).expect("read");
+    let text =
+        fs::read_to_string(corpus().join("crisisgroup-reports-258-and-306.txt")).expect("read");
     for i in 0..40 {
         fs::write(big.join(format!("copy-{i:03}.txt")), &text).expect("write");
     }

@@ -16,8 +16,22 @@ use tempfile::TempDir;
 
 /// The fields every passage object carries (SPEC section 3).
 pub(crate) const CONTRACT_FIELDS: [&str; 16] = [
-    "id", "doc", "doc_title", "kind", "n", "section", "text", "refs", "footnotes", "sources",
-    "countries", "groups", "places", "persons", "dates", "line",
+    "id",
+    "doc",
+    "doc_title",
+    "kind",
+    "n",
+    "section",
+    "text",
+    "refs",
+    "footnotes",
+    "sources",
+    "countries",
+    "groups",
+    "places",
+    "persons",
+    "dates",
+    "line",
 ];
 
 /// The repository's bundled corpus.
@@ -83,13 +97,29 @@ pub(crate) fn assert_contract(obj: &serde_json::Value) {
     for field in CONTRACT_FIELDS {
         assert!(obj.get(field).is_some(), "missing `{field}` in {obj}");
     }
-    for list in ["section", "refs", "footnotes", "sources", "countries", "groups", "places", "persons", "dates"] {
+    for list in [
+        "section",
+        "refs",
+        "footnotes",
+        "sources",
+        "countries",
+        "groups",
+        "places",
+        "persons",
+        "dates",
+    ] {
         assert!(obj[list].is_array(), "`{list}` is not a list in {obj}");
     }
     let id = obj["id"].as_str().expect("id is a string");
     let doc = obj["doc"].as_str().expect("doc is a string");
-    assert!(id.starts_with(&format!("{doc}/")), "id {id} not under doc {doc}");
+    assert!(
+        id.starts_with(&format!("{doc}/")),
+        "id {id} not under doc {doc}"
+    );
     if obj["kind"] == "footnote" {
-        assert!(obj.get("cited_by").is_some(), "footnote without cited_by: {obj}");
+        assert!(
+            obj.get("cited_by").is_some(),
+            "footnote without cited_by: {obj}"
+        );
     }
 }

@@ -9,7 +9,10 @@ use crate::{Shared, assert_contract, dossier};
 fn human_output_has_citation_location_and_marked_snippet() {
     let out = Shared::get().stdout(&["search", "prison radicalisation", "--limit", "3"]);
     assert!(out.contains(" 1. "), "{out}");
-    assert!(out.contains("[prison]") || out.contains("[Prison]"), "matched words marked: {out}");
+    assert!(
+        out.contains("[prison]") || out.contains("[Prison]"),
+        "matched words marked: {out}"
+    );
     assert!(out.contains("of "), "a count line: {out}");
     assert!(!out.contains('\x1b'), "no colour when not a terminal");
 }
@@ -21,11 +24,20 @@ fn json_hits_carry_every_contract_field_plus_score_and_snippet() {
     for hit in &hits {
         assert_contract(hit);
         assert!(hit["score"].as_f64().is_some_and(|s| s > 0.0), "{hit}");
-        assert!(hit["snippet"].as_str().is_some_and(|s| s.contains("<b>")), "{hit}");
+        assert!(
+            hit["snippet"].as_str().is_some_and(|s| s.contains("<b>")),
+            "{hit}"
+        );
         assert!(hit["footnote_texts"].is_array(), "{hit}");
     }
-    let scores: Vec<f64> = hits.iter().map(|h| h["score"].as_f64().expect("score")).collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "ranked: {scores:?}");
+    let scores: Vec<f64> = hits
+        .iter()
+        .map(|h| h["score"].as_f64().expect("score"))
+        .collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "ranked: {scores:?}"
+    );
 }
 
 #[test]
@@ -57,7 +69,15 @@ fn paging_with_offset_continues_the_ranking() {
             .collect()
     };
     let first_six = ids(&["search", "returnees", "--json", "--limit", "6"]);
-    let page_two = ids(&["search", "returnees", "--json", "--limit", "3", "--offset", "3"]);
+    let page_two = ids(&[
+        "search",
+        "returnees",
+        "--json",
+        "--limit",
+        "3",
+        "--offset",
+        "3",
+    ]);
     assert_eq!(page_two, first_six[3..]);
 }
 
@@ -86,6 +106,8 @@ fn a_search_without_an_index_builds_one_first_and_says_so() {
         .args(["search", "prison radicalisation", "--limit", "1"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("building it from the default corpus"))
+        .stderr(predicate::str::contains(
+            "building it from the default corpus",
+        ))
         .stdout(predicate::str::contains("1."));
 }

@@ -16,7 +16,10 @@ fn show_prints_the_passage_and_its_neighbours() {
     let before = shown["before"].as_array().expect("before");
     let after = shown["after"].as_array().expect("after");
     assert!(before.len() <= 2 && after.len() <= 2);
-    assert!(!before.is_empty() || !after.is_empty(), "a passage has neighbours");
+    assert!(
+        !before.is_empty() || !after.is_empty(),
+        "a passage has neighbours"
+    );
     for p in before.iter().chain(after) {
         assert_eq!(p["doc"], shown["doc"], "neighbours stay in the document");
     }
@@ -32,5 +35,8 @@ fn an_unknown_id_is_a_one_line_error() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains("no passage `nosuchdoc/p1`").and(predicate::str::contains("hint:")));
+        .stderr(
+            predicate::str::contains("no passage `nosuchdoc/p1`")
+                .and(predicate::str::contains("hint:")),
+        );
 }

@@ -75,6 +75,19 @@ pub(crate) enum Command {
     Export(ExportArgs),
     /// Run the extractors on any text: countries, groups, places, persons, dates.
     Extract(ExtractArgs),
+    /// Print an ingest stage's output, for debugging the rules.
+    #[command(hide = true)]
+    Debug(DebugArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DebugArgs {
+    /// Stage to print: `segment` (passages as the segmenter cut them).
+    #[arg(value_name = "STAGE")]
+    pub stage: String,
+    /// Report file to read.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -32,9 +32,21 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
         Command::Docs(a) => docs::run(&open(&cli.index)?, a, &mut out)?,
         Command::Export(_) => export::run(&open(&cli.index)?, &mut out)?,
         Command::Extract(a) => extract::run(a, &mut out)?,
+        Command::Debug(a) => debug(a, &mut out)?,
     };
     out.flush()?;
     Ok(status)
+}
+
+/// `dossier debug segment FILE`.
+fn debug(args: &crate::args::DebugArgs, out: &mut Out) -> Result<Status> {
+    if args.stage != "segment" {
+        anyhow::bail!("unknown debug stage `{}`; hint: try `segment`", args.stage);
+    }
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+    write!(out, "{}", dossier::debug_segment(&text))?;
+    Ok(Status::Success)
 }
 
 /// Opens the index, building it from the default corpus first if there is none.

@@ -1,0 +1,553 @@
+//! Line and block rules: what a block of a report *is*, from its content alone.
+//!
+//! In: one block's plain text (and its markdown shape). Out: a [`Role`]. Each
+//! rule is a small function with its own table of cases below; document-level
+//! context (repeated running headers, the title, heading styles) is applied by
+//! `segment` on top of these.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Month names and their usual abbreviations, as a regex alternation.
+pub(crate) const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+
+/// Words of web-page chrome: icon names and sharing widgets.
+const CHROME_WORDS: [&str; 24] = [
+    "icon",
+    "caret",
+    "arrow",
+    "hamburger",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "youtube",
+    "linkedin",
+    "instagram",
+    "rss",
+    "ellipsis",
+    "favorite",
+    "globe",
+    "camera",
+    "microphone",
+    "trash",
+    "copyview",
+    "share",
+    "print",
+    "search",
+    "mail",
+    "marker",
+    "alerts",
+];
+
+/// A block that is nothing but chrome words is chrome once it has this many.
+const MIN_CHROME_WORDS: usize = 6;
+
+/// Sharing and download widgets, one per line (`• Share`, `Download PDF Full Report`).
+const WIDGETS: [&str; 9] = [
+    "share",
+    "save",
+    "print",
+    "download pdf full report",
+    "download pdf",
+    "download full report",
+    "email",
+    "tweet",
+    "subscribe",
+];
+
+/// Photo agencies and credits that end a photo caption.
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?: \b via \s+ (?:AFP|Reuters|AP|Getty\s+Images|EPA|Anadolu(?:\s+Agency)?) $ )
+      | (?: \b (?:[A-Z][A-Z.'-]+ \s+){0,4}[A-Z][A-Z.'-]+ \s+ / \s+ [\p{L}][\p{L}\x20.'-]{1,60} $ )
+      | (?: ^ (?i:photo(?:graph)?(?:\s+credit)?) \s* : )",
+    )
+    .expect("static regex")
+});
+
+/// `Report 258 / Europe & Central Asia`, `Briefing N°149 / Africa`.
+static SERIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(Report|Briefing|Commentary|Statement|Q&A|Special Briefing|Op-Ed|Paper|Brief)\s+(?:N[°o]\.?\s*)?(\d+)\s*/\s*\S.*$")
+        .expect("static regex")
+});
+
+/// A date written out in full: `29 June 2020`, `June 29, 2020`, `December 01, 2020`.
+fn full_date() -> String {
+    format!(
+        r"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    )
+}
+
+/// `Istanbul/Ankara/Brussels, 29 June 2020` or a date alone.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(\p{{Lu}}[\p{{L}} .'-]*(?:/\p{{Lu}}[\p{{L}} .'-]*)*),\s+)?({})$",
+        full_date()
+    ))
+    .expect("static regex")
+});
+
+/// `Authors: A and B`, `By A, B and C`.
+static AUTHORS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:authors?|by|written by)\s*:?\s+(\p{Lu}.{2,200})$").expect("static regex")
+});
+
+/// `Contributor: Name`.
+static CONTRIBUTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:contributors?)\s*:\s*(\p{Lu}.{1,200})$").expect("static regex")
+});
+
+/// `Figure 3 …`, `Map of …`, `Table 2: …`.
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Figure|Fig\.|Chart|Graph|Table|Infographic|Map)\s+\d+\b|Map\s+of\s)")
+        .expect("static regex")
+});
+
+/// A bare figure label, to which a nearby short line gives its title.
+static CAPTION_LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Figure|Fig\.|Chart|Graph|Table|Infographic|Map)\s+\d+[.:]?$")
+        .expect("static regex")
+});
+
+/// Timeline item header: a date or a date range, then a colon.
+static EVENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    let one = format!(r"(?:{}|{MONTH}\s+\d{{4}}|\d{{4}})", full_date());
+    Regex::new(&format!(r"^({one}(?:\s*[-–—]\s*{one})?)\s*:\s*")).expect("static regex")
+});
+
+/// Numbered heading: `IV. Conclusion`, `A.Down but Not Out`, `2. The gender dimension`.
+static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s*(\S.*)$").expect("static regex")
+});
+
+/// Contact lines of back matter: `T: +31 …`, `E: info@…`.
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[TEF]|Tel|Fax|Email|E-mail|Phone)\s*[:.]\s*(?:\+?[\d (). -]{6,}|\S+@\S+)$")
+        .expect("static regex")
+});
+
+/// Longest heading, in characters and words.
+const MAX_HEADING_CHARS: usize = 100;
+const MAX_HEADING_WORDS: usize = 14;
+/// A heading may end with a colon only when it is this short (`What's happening:`).
+const MAX_COLON_HEADING_WORDS: usize = 5;
+
+/// Whether a block is web-page chrome (icon rows, share widgets, photo
+/// captions with credits, editorial notices, contact lines).
+pub(crate) fn is_chrome(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let bare = lower.trim_start_matches(['•', '·', '-', '*', ' ']).trim();
+    if WIDGETS.contains(&bare) {
+        return true;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let chrome_words = words.iter().filter(|w| CHROME_WORDS.contains(w)).count();
+    if chrome_words >= MIN_CHROME_WORDS {
+        return true;
+    }
+    if t.starts_with('[') && t.ends_with(']') && !t[1..].contains('[') {
+        return true; // a bracketed editorial notice
+    }
+    if CONTACT.is_match(t) || is_graphic_credit(t) {
+        return true;
+    }
+    is_photo_caption(t)
+}
+
+/// A graphic's credit line standing alone (`Source: Crisis Group`), as
+/// opposed to a cited source, which names a reference (`Source: Reuters [12]`).
+fn is_graphic_credit(text: &str) -> bool {
+    GRAPHIC_CREDIT.is_match(text)
+        && !text.contains('[')
+        && text.split_whitespace().count() <= MAX_CREDIT_WORDS
+}
+
+/// Longest standalone credit line, in words.
+const MAX_CREDIT_WORDS: usize = 8;
+
+static GRAPHIC_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:sources?|credit)\s*:\s*\S").expect("static regex"));
+
+/// A photo caption: one line ending with a photographer or agency credit.
+pub(crate) fn is_photo_caption(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains('\n') && t.len() < 400 && !t.contains("[fn]") && PHOTO_CREDIT.is_match(t)
+}
+
+/// `Report 258 / Europe & Central Asia` → (the line, `258`).
+pub(crate) fn series(text: &str) -> Option<(String, String)> {
+    let t = text.trim();
+    SERIES
+        .captures(t)
+        .map(|c| (t.to_string(), c[2].to_string()))
+}
+
+/// A date line: (place, date as written).
+pub(crate) fn date_line(text: &str) -> Option<(Option<String>, String)> {
+    let c = DATE_LINE.captures(text.trim())?;
+    Some((
+        c.get(1).map(|m| m.as_str().trim().to_string()),
+        c[2].to_string(),
+    ))
+}
+
+/// The date of a date line (`Istanbul/Ankara/Brussels, 29 June 2020`, `December 01, 2020`).
+pub(crate) fn date_of_line(text: &str) -> Option<jiff::civil::Date> {
+    let (_, written) = date_line(text)?;
+    let cleaned: String = ORDINAL_SUFFIX.replace_all(&written, "$1").replace(',', "");
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    ["%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y"]
+        .iter()
+        .find_map(|fmt| jiff::civil::Date::strptime(fmt, &cleaned).ok())
+}
+
+static ORDINAL_SUFFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d)(?:st|nd|rd|th)\b").expect("static regex"));
+
+/// An author line → the names.
+pub(crate) fn authors(text: &str) -> Option<Vec<String>> {
+    let c = AUTHORS.captures(text.trim())?;
+    Some(split_names(&c[1]))
+}
+
+/// `A, B and C` → `[A, B, C]`.
+pub(crate) fn split_names(list: &str) -> Vec<String> {
+    list.split([',', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A contributor line → the name.
+pub(crate) fn contributor(text: &str) -> Option<String> {
+    CONTRIBUTOR
+        .captures(text.trim())
+        .map(|c| c[1].trim().to_string())
+}
+
+/// Whether a block is a figure, map or table caption.
+pub(crate) fn is_caption(text: &str) -> bool {
+    CAPTION.is_match(text.trim())
+}
+
+/// Whether a caption is only its label (`Figure 6`).
+pub(crate) fn is_bare_caption_label(text: &str) -> bool {
+    CAPTION_LABEL_ONLY.is_match(text.trim())
+}
+
+/// The date header of a timeline item (`August 11, 2020`), if the block opens with one.
+pub(crate) fn event_header(text: &str) -> Option<&str> {
+    EVENT_HEADER
+        .captures(text.trim_start())
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
+/// A heading's level from its numbering (`IV.` 1, `A.` 2, `1.` 3), and its
+/// text with the numbering normalised (`I.Introduction` → `I. Introduction`).
+pub(crate) fn numbered_heading(text: &str) -> Option<(u8, String)> {
+    let c = NUMBERED_HEADING.captures(text.trim())?;
+    let (num, rest) = (&c[1], &c[2]);
+    let level = if num.chars().all(|ch| ch.is_ascii_digit()) {
+        3
+    } else if num.chars().all(|ch| "IVXLC".contains(ch))
+        && (num.len() > 1 || num == "I" || num == "V" || num == "X")
+    {
+        1
+    } else {
+        2
+    };
+    Some((level, format!("{num}. {rest}")))
+}
+
+/// Whether one line of plain text has the shape of a heading: short, no
+/// sentence-ending period, starting with a capital or a numbering.
+pub(crate) fn looks_like_heading(text: &str) -> bool {
+    let t = text.trim();
+    if t.contains('\n') || t.is_empty() || t.chars().count() > MAX_HEADING_CHARS {
+        return false;
+    }
+    let words = t.split_whitespace().count();
+    if words > MAX_HEADING_WORDS || t.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return false;
+    }
+    match t.chars().last() {
+        Some('.' | ',' | ';' | '”' | '"' | ')') => {
+            // `II.` alone or `A.` never happen; a heading never ends a sentence.
+            false
+        }
+        Some(':') => words <= MAX_COLON_HEADING_WORDS,
+        _ => true,
+    }
+}
+
+/// A line of footnote definitions at a page bottom starts with a superscript
+/// number: `¹² The United Nations …`.
+pub(crate) fn footnote_def(line: &str) -> Option<(u32, &str)> {
+    let t = line.trim_start();
+    let digits: String = t
+        .chars()
+        .take_while(|c| superscript_digit(*c).is_some())
+        .collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let rest = t[digits.len()..].trim_start();
+    if rest.is_empty() {
+        return None;
+    }
+    let n = digits
+        .chars()
+        .filter_map(superscript_digit)
+        .try_fold(0u32, |acc, d| acc.checked_mul(10)?.checked_add(d))?;
+    Some((n, rest))
+}
+
+fn superscript_digit(c: char) -> Option<u32> {
+    "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|x| x == c).map(|p| p as u32)
+}
+
+/// Whether text ends a sentence (closing quotes looked through). A closing
+/// bracket ends one when its parenthesis follows a sentence end
+/// (`… country. (Sources: …)`), not when it closes an aside (`11 (37%)`).
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    // A footnote number glued after the end (`… in Türkiye.12`) is looked through.
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let t = if (1..=3).contains(&digits)
+        && t[..t.len() - digits].ends_with(['.', '!', '?', '”', '"', ')'])
+    {
+        &t[..t.len() - digits]
+    } else {
+        t
+    };
+    let t = t.trim_end_matches(['”', '"', '’', '\'']);
+    if let Some(inner) = t.strip_suffix([')', ']']) {
+        let open = if t.ends_with(')') { '(' } else { '[' };
+        return inner.ends_with(['.', '!', '?', '…'])
+            || inner
+                .rfind(open)
+                .is_some_and(|i| ends_sentence(&inner[..i]) || inner[..i].trim().is_empty());
+    }
+    t.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome() {
+        let yes = [
+            "icon caret Arrow Down Arrow Left Arrow Right Arrow Up Line Camera icon set Facebook Twitter Whatsapp Youtube",
+            "  • Share",
+            "• Download PDF Full Report",
+            "Print",
+            "Soldiers patrol a market in Gao, Mali, on 3 May 2021. JANE DOE / AFP",
+            "Villagers gather near Kidal, 2019. CRISIS GROUP / John Smith",
+            "A court in Izmir, Turkey Ali Veli Anadolu Agency via AFP",
+            "[Notice: links to foreign sites are marked with an asterisk.]",
+            "T: +31 (0)70 763 0050",
+            "E: info@example.org",
+            "Source: Crisis Group",
+        ];
+        for t in yes {
+            assert!(is_chrome(t), "should be chrome: {t}");
+        }
+        let no = [
+            "Save the Children said the camps were full.",
+            "The share of returnees in prison is small.",
+            "The Malian government and the jihadists should work to overcome suspicions.",
+            "Prisons and Radicalisation",
+            "Congress of the party met in Kidal to elect a leader.",
+            "[JNIM] insurgents seem aware that violent enforcement might aggravate frictions.",
+            "He said [a] sense of cause mattered.",
+            "Source: Reuters [119]",
+            "Sources: the ministry said that detainees were moved to the capital in May, then released.",
+        ];
+        for t in no {
+            assert!(!is_chrome(t), "should not be chrome: {t}");
+        }
+    }
+
+    #[test]
+    fn metadata_lines() {
+        assert_eq!(
+            series("Report 258 / Europe & Central Asia"),
+            Some(("Report 258 / Europe & Central Asia".into(), "258".into()))
+        );
+        assert_eq!(
+            series("Briefing N°149 / Africa").map(|s| s.1),
+            Some("149".into())
+        );
+        assert_eq!(series("Report on Mali / 2020"), None);
+        assert_eq!(
+            date_line("Istanbul/Ankara/Brussels, 29 June 2020"),
+            Some((
+                Some("Istanbul/Ankara/Brussels".into()),
+                "29 June 2020".into()
+            ))
+        );
+        assert_eq!(
+            date_line("December 01, 2020"),
+            Some((None, "December 01, 2020".into()))
+        );
+        assert_eq!(date_line("4 May 2020"), Some((None, "4 May 2020".into())));
+        assert_eq!(date_line("On 4 May 2020 the army left."), None);
+        let d = jiff::civil::date;
+        assert_eq!(
+            date_of_line("Bamako/Dakar/Brussels, 10 December 2021"),
+            Some(d(2021, 12, 10))
+        );
+        assert_eq!(date_of_line("December 01, 2020"), Some(d(2020, 12, 1)));
+        assert_eq!(date_of_line("January 13th 2020"), Some(d(2020, 1, 13)));
+        assert_eq!(
+            date_of_line("4 Sept 2019"),
+            None,
+            "abbreviations jiff does not know are not guessed"
+        );
+        assert_eq!(
+            authors("Authors: Jane Roe and John Doe"),
+            Some(vec!["Jane Roe".into(), "John Doe".into()])
+        );
+        assert_eq!(
+            authors("By Ann Lee, Bo Chan and Cy Diaz"),
+            Some(vec!["Ann Lee".into(), "Bo Chan".into(), "Cy Diaz".into()])
+        );
+        assert_eq!(authors("By 2020 the war had spread."), None);
+        assert_eq!(
+            contributor("Contributor: Omar Khan"),
+            Some("Omar Khan".into())
+        );
+    }
+
+    #[test]
+    fn captions_and_events() {
+        assert!(is_caption("Figure 4 Ethnic Group of Prisoners"));
+        assert!(is_caption("Map of Armed Group Presence per Region."));
+        assert!(is_caption("Table 2: Attacks by year"));
+        assert!(!is_caption("Figures released by the ministry show a rise."));
+        assert!(!is_caption("Mapping the networks is hard."));
+        assert!(is_bare_caption_label("Figure 12"));
+        assert!(!is_bare_caption_label("Figure 12 Roles"));
+        let headers = [
+            (
+                "August 11, 2020: Gunmen attack a post.",
+                Some("August 11, 2020"),
+            ),
+            (
+                "March 25, 2020 - March 27, 2020: A candidate is held.",
+                Some("March 25, 2020 - March 27, 2020"),
+            ),
+            (
+                "May 2012 - July 2012: Shrines are destroyed.",
+                Some("May 2012 - July 2012"),
+            ),
+            ("December 2009: Tourists are taken.", Some("December 2009")),
+            ("On August 11, 2020, gunmen attacked.", None),
+            ("Sources: Reuters", None),
+        ];
+        for (text, expected) in headers {
+            assert_eq!(event_header(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn headings() {
+        let yes = [
+            "I. Introduction",
+            "A.Down but Not Out",
+            "1. Going to trial",
+            "Executive Summary",
+            "How does the Prison System work?",
+            "Introduction: Reaching the tipping point? Terrorism in the Sahel",
+            "What’s happening:",
+            "Appendix A: List of Attacks and Corresponding Court Cases",
+        ];
+        for t in yes {
+            assert!(looks_like_heading(t), "heading: {t}");
+        }
+        let no = [
+            "The list is available here.",
+            "Key Takeaway: Large-scale prisoner releases will invigorate the movement at a time of expansion.",
+            "Militants often strive to provide services to locals.",
+            "recommendations that exceptionalise the phenomenon",
+            "T",
+            "2,000",
+            "Key Takeaway: releases and escapes will invigorate it:",
+        ];
+        for t in no {
+            assert!(!looks_like_heading(t), "not a heading: {t}");
+        }
+        assert_eq!(
+            numbered_heading("I.Introduction"),
+            Some((1, "I. Introduction".into()))
+        );
+        assert_eq!(
+            numbered_heading("IV.Plugging the Gaps"),
+            Some((1, "IV. Plugging the Gaps".into()))
+        );
+        assert_eq!(
+            numbered_heading("C.A Fluid Scene"),
+            Some((2, "C. A Fluid Scene".into()))
+        );
+        assert_eq!(
+            numbered_heading("2. The gender dimension"),
+            Some((3, "2. The gender dimension".into()))
+        );
+        assert_eq!(numbered_heading("Executive Summary"), None);
+    }
+
+    #[test]
+    fn footnote_definitions() {
+        assert_eq!(
+            footnote_def("¹ Basra, R. (2016). Criminal pasts."),
+            Some((1, "Basra, R. (2016). Criminal pasts."))
+        );
+        assert_eq!(
+            footnote_def("²² Stepanova, “Terrorism”, 9 (2008)."),
+            Some((22, "Stepanova, “Terrorism”, 9 (2008)."))
+        );
+        assert_eq!(
+            footnote_def("¹⁰ In this paper"),
+            Some((10, "In this paper"))
+        );
+        assert_eq!(footnote_def("The 1 thing"), None);
+        assert_eq!(footnote_def("²"), None);
+    }
+
+    #[test]
+    fn sentence_ends() {
+        for t in [
+            "It ended.",
+            "He said “no.”",
+            "(It was over.)",
+            "Why?",
+            "a list:",
+            "It ended. (Sources: CNN, BBC)",
+            "in Türkiye.12",
+            "“as soon as possible be removed”.111",
+        ] {
+            assert!(ends_sentence(t), "{t}");
+        }
+        for t in [
+            "among others, rival",
+            "based on input f",
+            "the 1990s and",
+            "Another 11 (37%)",
+            "the number rose in 2019",
+            "a total of 1,200",
+        ] {
+            assert!(!ends_sentence(t), "{t}");
+        }
+    }
+}

@@ -1,0 +1,365 @@
+//! Block reading: a report's text → raw blocks (paragraph-sized pieces) with
+//! their source byte ranges and their markdown shape.
+//!
+//! Two readers, chosen from the content: markdown input (ATX headings, `---`
+//! rules, `- ` list items) goes through pulldown-cmark's block parser, which
+//! also yields each block's inline events; plain text (web and PDF exports) is
+//! cut at blank lines, or at every line when the export has no blank lines at
+//! all. Nothing is classified here: that is `classify`'s job.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::inline::{Inline, InlineBuilder};
+
+/// The markdown shape of a raw block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// A paragraph (or, in plain text, any run of lines).
+    Para,
+    /// A markdown heading, with its level and the emphasis wrapping its text.
+    Heading { level: u8, emphasis: Emphasis },
+    /// A list item.
+    Item,
+    /// A thematic break (`---`).
+    Rule,
+}
+
+/// Emphasis that wraps a whole heading (`## **Bold**`, `### *Italic*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Emphasis {
+    /// `***both***`
+    BoldItalic,
+    /// `**bold**`
+    Bold,
+    /// `*italic*`
+    Italic,
+    /// plain
+    Plain,
+}
+
+/// A paragraph-sized piece of the source, not yet classified.
+#[derive(Debug, Clone)]
+pub(crate) struct RawBlock {
+    /// Source bytes the block covers.
+    pub span: Range<usize>,
+    /// Its markdown shape.
+    pub shape: Shape,
+    /// Its inline content as plain text with link spans.
+    pub inline: Inline,
+}
+
+impl RawBlock {
+    /// The block's plain text.
+    pub(crate) fn text(&self) -> &str {
+        &self.inline.text
+    }
+}
+
+/// Below this share of blank lines, a plain-text export is read one line per block.
+const MIN_BLANK_LINE_SHARE: f64 = 0.05;
+
+/// Reads `text[range]` (one report) into raw blocks. In plain text, a line
+/// for which `standalone` holds (chrome, a date line) is a block of its own
+/// even without blank lines around it.
+pub(crate) fn read(
+    text: &str,
+    range: Range<usize>,
+    standalone: &dyn Fn(&str) -> bool,
+) -> Vec<RawBlock> {
+    if looks_like_markdown(&text[range.clone()]) {
+        read_markdown(text, range)
+    } else {
+        read_plain(text, range, standalone)
+    }
+}
+
+/// Markdown block syntax used as structure: several ATX headings or rules, or
+/// list items opening with strong emphasis (a timeline).
+pub(crate) fn looks_like_markdown(text: &str) -> bool {
+    let mut headings = 0;
+    let mut rules = 0;
+    let mut strong_items = 0;
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.starts_with('#') && t.trim_start_matches('#').starts_with(' ') {
+            headings += 1;
+        } else if t == "---" || t == "***" || t == "___" {
+            rules += 1;
+        } else if t.starts_with("- **") || t.starts_with("* **") {
+            strong_items += 1;
+        }
+    }
+    headings >= 2 || rules >= 2 || strong_items >= 2
+}
+
+/// Byte ranges of the lines of `text[range]`, without their line ends.
+pub(crate) fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for piece in text[range.clone()].split_inclusive('\n') {
+        let end = start + piece.len();
+        let content_end = end - piece.len() + piece.trim_end_matches(['\n', '\r']).len();
+        out.push(start..content_end);
+        start = end;
+    }
+    out
+}
+
+fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+fn read_plain(text: &str, range: Range<usize>, standalone: &dyn Fn(&str) -> bool) -> Vec<RawBlock> {
+    let all = lines(text, range);
+    let blank = all.iter().filter(|l| is_blank(&text[(*l).clone()])).count();
+    let one_per_line = (blank as f64) < MIN_BLANK_LINE_SHARE * all.len() as f64;
+    let mut groups: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut current: Vec<Range<usize>> = Vec::new();
+    for line in all {
+        if is_blank(&text[line.clone()]) {
+            if !current.is_empty() {
+                groups.push(std::mem::take(&mut current));
+            }
+        } else if one_per_line || standalone(&text[line.clone()]) {
+            if !current.is_empty() {
+                groups.push(std::mem::take(&mut current));
+            }
+            groups.push(vec![line]);
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    groups
+        .into_iter()
+        .map(|lines| {
+            let span = lines[0].start..lines[lines.len() - 1].end;
+            let joined = lines
+                .iter()
+                .map(|l| text[l.clone()].trim())
+                .collect::<Vec<_>>()
+                .join("\n");
+            RawBlock {
+                span,
+                shape: Shape::Para,
+                inline: super::inline::parse_plain(&joined),
+            }
+        })
+        .collect()
+}
+
+/// Walks pulldown-cmark's events; every leaf block (paragraph, heading, the
+/// text of a list item before any nested list) becomes one raw block.
+fn read_markdown(text: &str, range: Range<usize>) -> Vec<RawBlock> {
+    let src = &text[range.clone()];
+    let parser = Parser::new_ext(src, Options::empty()).into_offset_iter();
+    let mut out: Vec<RawBlock> = Vec::new();
+    let mut open: Option<(Shape, usize, InlineBuilder)> = None;
+    let mut heading_emphasis: Vec<Emphasis> = Vec::new();
+    let flush =
+        |open: &mut Option<(Shape, usize, InlineBuilder)>, end: usize, out: &mut Vec<RawBlock>| {
+            if let Some((shape, start, builder)) = open.take() {
+                let inline = builder.finish();
+                if !inline.text.trim().is_empty() {
+                    let span = range.start + start..range.start + end;
+                    out.push(RawBlock {
+                        span,
+                        shape,
+                        inline,
+                    });
+                }
+            }
+        };
+    for (event, r) in parser {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                flush(&mut open, r.start, &mut out);
+                heading_emphasis.clear();
+                let shape = Shape::Heading {
+                    level: heading_level(level),
+                    emphasis: Emphasis::Plain,
+                };
+                open = Some((shape, r.start, InlineBuilder::default()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((Shape::Heading { level, .. }, _, _)) = &mut open {
+                    let emphasis = heading_style(&heading_emphasis);
+                    let lvl = *level;
+                    if let Some(o) = open.as_mut() {
+                        o.0 = Shape::Heading {
+                            level: lvl,
+                            emphasis,
+                        };
+                    }
+                }
+                flush(&mut open, r.end, &mut out);
+            }
+            Event::Start(Tag::Paragraph) => {
+                // A paragraph inside a list item continues the item's block.
+                if !matches!(open, Some((Shape::Item, _, _))) {
+                    flush(&mut open, r.start, &mut out);
+                    open = Some((Shape::Para, r.start, InlineBuilder::default()));
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if matches!(open, Some((Shape::Para, _, _))) {
+                    flush(&mut open, r.end, &mut out);
+                }
+            }
+            Event::Start(Tag::Item) => {
+                flush(&mut open, r.start, &mut out);
+                open = Some((Shape::Item, r.start, InlineBuilder::default()));
+            }
+            Event::Start(Tag::List(_)) | Event::End(TagEnd::Item) => {
+                flush(&mut open, r.start.max(r.end.saturating_sub(1)), &mut out);
+            }
+            Event::Rule => {
+                flush(&mut open, r.start, &mut out);
+                out.push(RawBlock {
+                    span: range.start + r.start..range.start + r.end,
+                    shape: Shape::Rule,
+                    inline: Inline::default(),
+                });
+            }
+            Event::Start(Tag::Strong) if open.as_ref().is_some_and(|o| is_heading(o.0)) => {
+                heading_emphasis.push(Emphasis::Bold);
+                push_event(&mut open, &Event::Start(Tag::Strong));
+            }
+            Event::Start(Tag::Emphasis) if open.as_ref().is_some_and(|o| is_heading(o.0)) => {
+                heading_emphasis.push(Emphasis::Italic);
+                push_event(&mut open, &Event::Start(Tag::Emphasis));
+            }
+            other => {
+                if open.is_none() && matches!(other, Event::Text(_) | Event::Code(_)) {
+                    // Text outside any paragraph (HTML blocks, tables): keep it as a paragraph.
+                    open = Some((Shape::Para, r.start, InlineBuilder::default()));
+                }
+                push_event(&mut open, &other);
+            }
+        }
+    }
+    flush(&mut open, src.len(), &mut out);
+    out
+}
+
+fn push_event(open: &mut Option<(Shape, usize, InlineBuilder)>, event: &Event<'_>) {
+    if let Some((_, _, builder)) = open.as_mut() {
+        builder.push(event);
+    }
+}
+
+fn is_heading(shape: Shape) -> bool {
+    matches!(shape, Shape::Heading { .. })
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// The emphasis wrapping a heading, from the emphasis tags opened inside it.
+fn heading_style(tags: &[Emphasis]) -> Emphasis {
+    let strong = tags.contains(&Emphasis::Bold);
+    let em = tags.contains(&Emphasis::Italic);
+    match (strong, em) {
+        (true, true) => Emphasis::BoldItalic,
+        (true, false) => Emphasis::Bold,
+        (false, true) => Emphasis::Italic,
+        (false, false) => Emphasis::Plain,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shapes(text: &str) -> Vec<(Shape, String)> {
+        read(text, 0..text.len(), &|_| false)
+            .into_iter()
+            .map(|b| (b.shape, b.inline.text))
+            .collect()
+    }
+
+    #[test]
+    fn plain_text_is_cut_at_blank_lines() {
+        let text = "Title\n\nFirst line\nsecond line\n\n   \nThird";
+        let got = shapes(text);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1].1, "First line\nsecond line");
+    }
+
+    #[test]
+    fn standalone_lines_are_blocks_of_their_own() {
+        let text = "Chrome row\nReport 1 / Region\n\nBody line one\nbody line two\n";
+        let got: Vec<String> = read(text, 0..text.len(), &|l| {
+            l.starts_with("Report") || l.starts_with("Chrome")
+        })
+        .into_iter()
+        .map(|b| b.inline.text)
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "Chrome row",
+                "Report 1 / Region",
+                "Body line one\nbody line two"
+            ]
+        );
+    }
+
+    #[test]
+    fn exports_without_blank_lines_are_read_line_by_line() {
+        let text = "One paragraph.\nAnother paragraph.\nA third.\n";
+        assert_eq!(shapes(text).len(), 3);
+    }
+
+    #[test]
+    fn markdown_headings_items_and_rules() {
+        let text = "## ***Running Title***\n\n---\n\n### **Section**\n\nSome *text* here.\n\n- **May 2, 2019:** An event.  \nIts second line.\n  - **May 1, 2019:** Nested event.\n\n### *Sub*\n";
+        let got = shapes(text);
+        let kinds: Vec<Shape> = got.iter().map(|(s, _)| *s).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                Shape::Heading {
+                    level: 2,
+                    emphasis: Emphasis::BoldItalic
+                },
+                Shape::Rule,
+                Shape::Heading {
+                    level: 3,
+                    emphasis: Emphasis::Bold
+                },
+                Shape::Para,
+                Shape::Item,
+                Shape::Item,
+                Shape::Heading {
+                    level: 3,
+                    emphasis: Emphasis::Italic
+                },
+            ]
+        );
+        assert_eq!(got[0].1, "Running Title");
+        assert_eq!(got[3].1, "Some text here.");
+        assert_eq!(got[4].1, "May 2, 2019: An event.\nIts second line.");
+        assert_eq!(got[5].1, "May 1, 2019: Nested event.");
+    }
+
+    #[test]
+    fn spans_slice_back_to_the_source() {
+        let text = "# A\n\nPara one\n\n- item\n";
+        for b in read(text, 0..text.len(), &|_| false) {
+            assert!(text.get(b.span.clone()).is_some(), "{:?}", b.span);
+        }
+    }
+}

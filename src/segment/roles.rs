@@ -1,0 +1,246 @@
+//! Roles: what each raw block of a report is, in the context of the report.
+//!
+//! In: a report's raw blocks. Out: classified [`Piece`]s (chrome and metadata
+//! lines removed, the metadata collected into [`TextMeta`]). The per-block rules
+//! live in `classify`; what needs the whole report is here: running headers
+//! repeated on every page, the title as the first heading before any prose,
+//! heading levels read from typography, footnote definition blocks split into
+//! one piece per footnote.
+
+use std::collections::HashMap;
+
+use super::markers::{self, Marked};
+use super::reader::{Emphasis, RawBlock, Shape};
+use super::stitch::{Piece, Role};
+use super::{TextMeta, classify, inline};
+
+/// Lines that are blocks of their own in plain text even without blank lines
+/// around them: chrome, series and date lines.
+pub(super) fn is_standalone_line(line: &str) -> bool {
+    classify::is_chrome(line)
+        || classify::series(line).is_some()
+        || classify::date_line(line).is_some()
+}
+
+/// Texts that repeat on many pages are running headers, not content.
+const MIN_RUNNING_HEADER_REPEATS: usize = 3;
+
+/// Gives every raw block its role, collecting the report's metadata.
+pub(super) fn classify_all(raw: &[RawBlock], meta: &mut TextMeta) -> Vec<Piece> {
+    let running = running_headers(raw);
+    let styled = HeadingStyles::of(raw, &running);
+    let mut pieces = Vec::with_capacity(raw.len());
+    let mut prose_seen = false;
+    for block in raw {
+        // Emphasis that markdown could not close (`**May 2, 2019:**Text`) leaves
+        // asterisks, which are never content (see `markers`).
+        let unstarred = block.text().replace('*', "");
+        let text = unstarred.trim();
+        let role = classify_one(block, text, meta, &running, &styled, prose_seen);
+        match role {
+            Some(Role::FootnoteDef { .. }) => pieces.extend(footnote_defs(block)),
+            Some(role) => {
+                prose_seen |= matches!(role, Role::Para | Role::Item | Role::Event);
+                let marked = markers::read(&block.inline);
+                let mut piece = Piece::new(role, block.span.clone(), marked);
+                if let Role::Item = role {
+                    strip_bullet(&mut piece.marked);
+                }
+                pieces.push(piece);
+            }
+            None => {}
+        }
+    }
+    pieces
+}
+
+/// The role of one block; `None` for blocks that are only metadata or chrome.
+fn classify_one(
+    block: &RawBlock,
+    text: &str,
+    meta: &mut TextMeta,
+    running: &[String],
+    styled: &HeadingStyles,
+    prose_seen: bool,
+) -> Option<Role> {
+    if block.shape == Shape::Rule {
+        return Some(Role::PageBreak);
+    }
+    if text.is_empty() {
+        return None;
+    }
+    if running.iter().any(|r| r == text) {
+        if meta.title.is_none() && !prose_seen {
+            meta.title = Some(text.to_string());
+        }
+        return Some(Role::PageBreak);
+    }
+    if text.lines().all(classify::is_chrome) {
+        return None;
+    }
+    if let Some((line, number)) = classify::series(text) {
+        meta.series.get_or_insert(line);
+        meta.number.get_or_insert(number);
+        return None;
+    }
+    if let Some((place, date)) = classify::date_line(text) {
+        if meta.date_line.is_none() {
+            meta.date = classify::date_of_line(text);
+            meta.date_line = Some(date);
+            meta.place = place;
+        }
+        return None;
+    }
+    if let Some(names) = classify::authors(text) {
+        if meta.authors.is_empty() {
+            meta.authors = names;
+        }
+        return None;
+    }
+    if let Some(name) = classify::contributor(text) {
+        meta.contributor.get_or_insert(name);
+        return None;
+    }
+    if repeats_metadata(text, meta) {
+        return None;
+    }
+    if classify::is_caption(text) {
+        return Some(Role::Caption);
+    }
+    if classify::footnote_def(text).is_some() {
+        return Some(Role::FootnoteDef { n: 0 });
+    }
+    // Footnote markers only ever sit in prose.
+    let has_markers = text.contains(markers::FN_OPEN) || text.contains(markers::FN_CLOSE);
+    match block.shape {
+        Shape::Para if has_markers => Some(Role::Para),
+        Shape::Heading { level, emphasis } => {
+            if meta.title.is_none() && !prose_seen {
+                meta.title = Some(text.to_string());
+                return None;
+            }
+            let level = styled.level(level, emphasis);
+            Some(Role::Heading {
+                level: classify::numbered_heading(text).map_or(level, |(l, _)| l.max(level)),
+            })
+        }
+        Shape::Item | Shape::Para if classify::event_header(text).is_some() => Some(Role::Event),
+        Shape::Item => Some(Role::Item),
+        Shape::Para if text.starts_with(['•', '·']) => Some(Role::Item),
+        Shape::Para if classify::looks_like_heading(text) => {
+            if meta.title.is_none() && !prose_seen {
+                meta.title = Some(text.to_string());
+                return None;
+            }
+            let author = meta.authors.iter().any(|a| a == text);
+            let level = classify::numbered_heading(text).map_or(1, |(l, _)| l);
+            Some(Role::Heading {
+                level: if author { level + 1 } else { level },
+            })
+        }
+        _ => Some(Role::Para),
+    }
+}
+
+/// Back matter often repeats the title and the author line: not passages.
+fn repeats_metadata(text: &str, meta: &TextMeta) -> bool {
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    meta.title.as_deref().is_some_and(|t| same(t, text))
+        || (meta.authors.len() > 1 && classify::split_names(text) == meta.authors)
+}
+
+/// Heading texts that repeat on every page (after markup is gone).
+fn running_headers(raw: &[RawBlock]) -> Vec<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for b in raw {
+        let t = b.text().trim();
+        if !t.is_empty() && !t.contains('\n') && t.len() <= 120 {
+            *counts.entry(t).or_insert(0) += 1;
+        }
+    }
+    let mut out: Vec<String> = counts
+        .into_iter()
+        .filter(|(t, n)| *n >= MIN_RUNNING_HEADER_REPEATS && classify::looks_like_heading(t))
+        .map(|(t, _)| t.to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+/// How markdown heading levels are read. PDF-to-markdown converters often
+/// get `#` counts wrong but keep the typography, so when a report's headings
+/// mix bold and italic styles, the style is the level (bold above italic).
+struct HeadingStyles {
+    by_style: bool,
+}
+
+impl HeadingStyles {
+    fn of(raw: &[RawBlock], running: &[String]) -> HeadingStyles {
+        let styles: Vec<Emphasis> = raw
+            .iter()
+            .filter(|b| !running.iter().any(|r| r == b.text().trim()))
+            .filter_map(|b| match b.shape {
+                Shape::Heading { emphasis, .. } => Some(emphasis),
+                _ => None,
+            })
+            .collect();
+        let strong = styles
+            .iter()
+            .any(|e| matches!(e, Emphasis::Bold | Emphasis::BoldItalic));
+        let italic = styles.contains(&Emphasis::Italic);
+        HeadingStyles {
+            by_style: strong && italic,
+        }
+    }
+
+    fn level(&self, md_level: u8, emphasis: Emphasis) -> u8 {
+        if !self.by_style {
+            return md_level;
+        }
+        match emphasis {
+            Emphasis::BoldItalic | Emphasis::Bold => 1,
+            Emphasis::Italic => 2,
+            Emphasis::Plain => 3,
+        }
+    }
+}
+
+/// Splits a block of page-bottom footnote definitions into one piece per
+/// footnote; lines that do not start a definition continue the previous one.
+fn footnote_defs(block: &RawBlock) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    for line in block.text().lines() {
+        match classify::footnote_def(line) {
+            Some((n, body)) => {
+                let marked = markers::read(&inline::parse_plain(body));
+                out.push(Piece::new(
+                    Role::FootnoteDef { n },
+                    block.span.clone(),
+                    marked,
+                ));
+            }
+            None => {
+                if let Some(last) = out.last_mut() {
+                    last.marked
+                        .append(markers::read(&inline::parse_plain(line)));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn strip_bullet(marked: &mut Marked) {
+    let trimmed = marked.text.trim_start();
+    let bullet = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '•' | '·' | '–'));
+    if let Some(b) = bullet {
+        let cut = marked.text.len() - trimmed.len() + b.len_utf8();
+        marked.text.replace_range(..cut, "");
+        for r in &mut marked.refs {
+            r.at = r.at.saturating_sub(cut);
+        }
+    }
+}

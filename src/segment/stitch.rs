@@ -1,0 +1,237 @@
+//! Stitching: rejoining what the export cut apart.
+//!
+//! In: a report's classified pieces in source order. Out: the same pieces with
+//! continuations merged into what they continue: a paragraph broken by a page
+//! break, a footnote block or a figure (the rest starts lower-case, or with a
+//! proper noun right after the break); a timeline item whose lines spill past a
+//! page break; a footnote definition that runs on after a blank line; a bare
+//! figure label and the short title line beside it.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::classify;
+use super::markers::Marked;
+
+/// What a piece of a report is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Running prose.
+    Para,
+    /// A list item that is prose.
+    Item,
+    /// A dated timeline item.
+    Event,
+    /// A section heading of a level (1 outermost).
+    Heading { level: u8 },
+    /// A figure, map or table caption.
+    Caption,
+    /// A page-bottom footnote definition, numbered.
+    FootnoteDef { n: u32 },
+    /// A running header or a rule: where a page ended.
+    PageBreak,
+}
+
+/// A classified piece of a report.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece {
+    /// What it is.
+    pub role: Role,
+    /// Source bytes, first to last part.
+    pub span: Range<usize>,
+    /// Its text and markers.
+    pub marked: Marked,
+}
+
+impl Piece {
+    pub(crate) fn new(role: Role, span: Range<usize>, marked: Marked) -> Piece {
+        Piece { role, span, marked }
+    }
+
+    fn absorb(&mut self, other: Piece) {
+        self.span = self.span.start..other.span.end.max(self.span.end);
+        self.marked.append(other.marked);
+    }
+
+    fn is_prose(&self) -> bool {
+        matches!(self.role, Role::Para | Role::Item)
+    }
+}
+
+/// Paragraph remnants shorter than this are not continued by a capitalised line.
+const MIN_BROKEN_PARAGRAPH_CHARS: usize = 150;
+/// A caption title is a short line.
+const MAX_CAPTION_TITLE_WORDS: usize = 8;
+
+/// Merges continuations into the pieces they continue.
+pub(crate) fn stitch(pieces: Vec<Piece>) -> Vec<Piece> {
+    let pieces = caption_titles(pieces);
+    let proper = proper_nouns(&pieces);
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    // Index in `out` of the last prose piece: page breaks, footnote blocks and
+    // figures may sit between it and its continuation; headings may not.
+    let mut last_prose: Option<usize> = None;
+    let mut last_event: Option<usize> = None;
+    let mut iter = pieces.into_iter().peekable();
+    while let Some(piece) = iter.next() {
+        match piece.role {
+            Role::Heading { .. } => {
+                last_prose = None;
+                last_event = None;
+                out.push(piece);
+                continue;
+            }
+            Role::PageBreak | Role::FootnoteDef { .. } | Role::Caption => {
+                out.push(piece);
+                continue;
+            }
+            Role::Event => {
+                last_event = Some(out.len());
+                last_prose = None;
+                out.push(piece);
+                continue;
+            }
+            Role::Para | Role::Item => {}
+        }
+        if let Some(e) = last_event {
+            out[e].absorb(piece);
+            continue;
+        }
+        if continues_footnote(&out, &piece, iter.peek())
+            && let Some(def) = out
+                .iter_mut()
+                .rev()
+                .find(|p| matches!(p.role, Role::FootnoteDef { .. }))
+        {
+            def.absorb(piece);
+            continue;
+        }
+        if let Some(i) = last_prose
+            && continues(&out[i], &piece, &proper)
+        {
+            out[i].absorb(piece);
+            continue;
+        }
+        last_prose = Some(out.len());
+        out.push(piece);
+    }
+    out
+}
+
+/// Whether `next` is the rest of `prev`, cut by a page break or a footnote block.
+fn continues(prev: &Piece, next: &Piece, proper: &HashSet<String>) -> bool {
+    let prev_text = prev.marked.text.trim_end();
+    if classify::ends_sentence(prev_text) {
+        return false;
+    }
+    let next_text = next.marked.text.trim_start();
+    let Some(first) = next_text.chars().next() else {
+        return false;
+    };
+    if first.is_lowercase() {
+        return true;
+    }
+    // A capital after a break continues only with a proper noun.
+    let word: String = next_text
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    prev_text.chars().count() >= MIN_BROKEN_PARAGRAPH_CHARS && proper.contains(&word)
+}
+
+/// Whether a prose piece sits between two footnote definitions and so runs on
+/// the one before it (a definition broken by a blank line).
+fn continues_footnote(out: &[Piece], piece: &Piece, next: Option<&Piece>) -> bool {
+    let prev_is_def = out
+        .iter()
+        .rev()
+        .find(|p| p.role != Role::PageBreak)
+        .is_some_and(|p| matches!(p.role, Role::FootnoteDef { .. }));
+    let next_is_def = next.is_some_and(|p| matches!(p.role, Role::FootnoteDef { .. }));
+    let starts_lower = piece
+        .marked
+        .text
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    prev_is_def && next_is_def && !starts_lower
+}
+
+/// Words written with a capital in mid-sentence somewhere in the report, and
+/// never in lower case (`Tuareg`, `Malian`; not `In`, which is also `in`).
+fn proper_nouns(pieces: &[Piece]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut lower = HashSet::new();
+    for p in pieces
+        .iter()
+        .filter(|p| p.is_prose() || p.role == Role::Event)
+    {
+        let text = &p.marked.text;
+        let mut prev_end: Option<char> = None;
+        for word in text.split_whitespace() {
+            let clean: String = word.chars().take_while(|c| c.is_alphanumeric()).collect();
+            let mid_sentence =
+                prev_end.is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | '“' | '"'));
+            match clean.chars().next() {
+                Some(c) if c.is_uppercase() && mid_sentence => {
+                    out.insert(clean);
+                }
+                Some(c) if c.is_lowercase() => {
+                    lower.insert(clean);
+                }
+                _ => {}
+            }
+            prev_end = word.chars().last();
+        }
+    }
+    out.retain(|w| !lower.contains(&w.to_lowercase()));
+    out
+}
+
+/// Gives bare figure labels (`Figure 6`) the short title line beside them:
+/// the next one if it is free, else the one just before.
+fn caption_titles(pieces: Vec<Piece>) -> Vec<Piece> {
+    let is_title = |p: &Piece| {
+        matches!(p.role, Role::Heading { .. })
+            && p.marked.text.split_whitespace().count() <= MAX_CAPTION_TITLE_WORDS
+    };
+    let mut taken = vec![false; pieces.len()];
+    let mut title_of: Vec<Option<usize>> = vec![None; pieces.len()];
+    for i in 0..pieces.len() {
+        if pieces[i].role != Role::Caption
+            || !classify::is_bare_caption_label(&pieces[i].marked.text)
+        {
+            continue;
+        }
+        let next = i + 1;
+        let pick = if next < pieces.len() && is_title(&pieces[next]) && !taken[next] {
+            Some(next)
+        } else if i > 0 && is_title(&pieces[i - 1]) && !taken[i - 1] {
+            Some(i - 1)
+        } else {
+            None
+        };
+        if let Some(t) = pick {
+            taken[t] = true;
+            title_of[i] = Some(t);
+        }
+    }
+    let titles: Vec<Option<Marked>> = pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| taken[i].then(|| p.marked.clone()))
+        .collect();
+    pieces
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !taken[*i])
+        .map(|(i, mut p)| {
+            if let Some(t) = title_of[i].and_then(|t| titles[t].clone()) {
+                p.marked.text.push(' ');
+                p.marked.text.push_str(&t.text);
+            }
+            p
+        })
+        .collect()
+}
