@@ -2,6 +2,33 @@
 //!
 //! In: plain text and a [`DateContext`] (the document's publication date, for
 //! relative dates). Out: [`DateMention`]s with byte spans, in text order.
+//!
+//! A rule-based tagger in the manner of `HeidelTime`, in one pass:
+//! [`token`] cuts the text into numbers and classified words ([`lexicon`]);
+//! [`grammar`] (with [`point`] and [`relative`]) matches date expressions
+//! over the tokens, asking [`reject`] whether a number is an identifier or a
+//! quantity; [`resolve`] turns each expression into calendar days with jiff,
+//! resolving relative and year-less ones. The grammar is documented in
+//! [`grammar`]; the resolution policies in [`resolve`].
+//!
+//! ```
+//! use dossier::extract::{DateContext, extract_dates};
+//!
+//! let ctx = DateContext { reference: Some("2020-06-29".parse().unwrap()) };
+//! let text = "Talks ran from July 2019 to May 2020; a deal came in mid-2016, not in 2,000 cases.";
+//! let values: Vec<String> = extract_dates(text, &ctx).into_iter().map(|d| d.value).collect();
+//! assert_eq!(values, ["2019-07/2020-05", "2016"]);
+//! ```
+
+mod grammar;
+mod lexicon;
+mod numeric;
+mod period;
+mod point;
+mod reject;
+mod relative;
+mod resolve;
+mod token;
 
 use std::ops::Range;
 
@@ -22,7 +49,8 @@ pub enum Precision {
     Decade,
 }
 
-/// A qualifier written beside a date (`early 2020`, `mid-2016`, `late January`).
+/// A qualifier written beside a date (`early 2020`, `mid-2016`, `late January`,
+/// `summer 2019`). The date's value and days stay those of the whole period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Qualifier {
@@ -32,6 +60,41 @@ pub enum Qualifier {
     Mid,
     /// `late`, `end of`
     Late,
+    /// `spring 2019`
+    Spring,
+    /// `summer 2019`
+    Summer,
+    /// `autumn 2019`, `fall 2019`
+    Autumn,
+    /// `winter 2019`
+    Winter,
+}
+
+impl Qualifier {
+    /// The lower-case name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Early => "early",
+            Qualifier::Mid => "mid",
+            Qualifier::Late => "late",
+            Qualifier::Spring => "spring",
+            Qualifier::Summer => "summer",
+            Qualifier::Autumn => "autumn",
+            Qualifier::Winter => "winter",
+        }
+    }
+}
+
+impl Precision {
+    /// The lower-case name, as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+        }
+    }
 }
 
 /// What relative dates are resolved against.
@@ -60,7 +123,31 @@ pub struct DateMention {
     pub relative: bool,
 }
 
-/// Every date `text` mentions, in text order.
-pub fn extract_dates(_text: &str, _ctx: &DateContext) -> Vec<DateMention> {
-    Vec::new()
+/// Every date `text` mentions, in text order, spans never overlapping.
+///
+/// Relative and year-less dates are resolved against the date the text was
+/// last talking about, else against `ctx.reference`; with neither they are
+/// skipped. Never panics; odd input only yields fewer dates.
+pub fn extract_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
+    let toks = token::tokenize(text);
+    let parser = grammar::Parser::new(text, &toks);
+    let mut resolver = resolve::Resolver::new(ctx.reference);
+    let mut out = Vec::new();
+    for parsed in parser.parse() {
+        let future = || parser.speaks_of_future(parsed.toks.clone());
+        let Some(r) = resolver.resolve(&parsed.expr, future) else {
+            continue;
+        };
+        let span = toks[parsed.toks.start].start..toks[parsed.toks.end - 1].end;
+        out.push(DateMention {
+            span,
+            value: r.value,
+            first_day: r.first_day,
+            last_day: r.last_day,
+            precision: r.precision,
+            qualifier: r.qualifier,
+            relative: r.relative,
+        });
+    }
+    out
 }
