@@ -151,3 +151,6 @@ pub fn extract_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

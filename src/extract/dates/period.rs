@@ -11,6 +11,7 @@ use std::ops::RangeInclusive;
 use super::grammar::{Expr, Parser, Point, is_apostrophe};
 use super::lexicon::Lex;
 use super::point::ATTACHED_YEARS;
+use super::reject;
 use super::token::Kind;
 
 /// Decades accepted (`the 1880s` … `the 2090s`).
@@ -22,7 +23,7 @@ impl Parser<'_> {
         let the = self.lex(i) == Lex::The;
         let j = i + usize::from(the);
         let (start, end) = match self.kind(j)? {
-            Kind::Decade(v) if DECADES.contains(&v) => (v, j + 1),
+            Kind::Decade(v) if DECADES.contains(&v) && !reject::blocked(self, j) => (v, j + 1),
             Kind::Punct(c) if is_apostrophe(c) && self.glued(j + 1) => match self.kind(j + 1)? {
                 Kind::Decade(v) if v < 100 => (if v >= 30 { 1900 + v } else { 2000 + v }, j + 2),
                 _ => return None,
@@ -30,7 +31,7 @@ impl Parser<'_> {
             Kind::Num { value, digits: 4 }
                 if the
                     && DECADES.contains(&value)
-                    && value % 10 == 0
+                    && value.is_multiple_of(10)
                     && self.punct(j + 1).is_some_and(is_apostrophe)
                     && self.glued(j + 1)
                     && self.glued(j + 2)

@@ -160,7 +160,9 @@ impl Parser<'_> {
     /// `29 June 2020`, `the 1st of March`, `15Sep`, `31-Oct-74`, `20 of next month`.
     fn day_first(&self, i: usize) -> Option<(Point, usize)> {
         let j = i + usize::from(self.lex(i) == Lex::The);
-        if let Some(Kind::DayMonth { day, month }) = self.kind(j) {
+        if let Some(Kind::DayMonth { day, month }) =
+            self.kind(j).filter(|_| !reject::blocked(self, j))
+        {
             let (year, end) = self.optional_year(j + 1);
             return day_point(day, month, year, Rel::None, end);
         }

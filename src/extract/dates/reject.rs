@@ -59,6 +59,7 @@ pub(crate) fn blocked(p: &Parser<'_>, i: usize) -> bool {
 pub(crate) fn bare_year_is_quantity(p: &Parser<'_>, span: Range<usize>) -> bool {
     let (first, end) = (span.start, span.end);
     percent_after(p, end)
+        || hyphenated_count_after(p, end)
         || glued_number_after(p, end)
         || glued_number_before(p, first)
         || in_number_run(p, first, end)
@@ -71,6 +72,11 @@ pub(crate) fn bare_year_is_quantity(p: &Parser<'_>, span: Range<usize>) -> bool 
 pub(crate) fn counts_before(p: &Parser<'_>, i: usize) -> bool {
     let k = i + usize::from(p.is_dash(i) && p.glued(i) && p.glued(i + 1));
     p.lex(k) == Lex::CountNoun
+}
+
+/// `2000-strong`, `2000-km`: a count however the number is introduced.
+fn hyphenated_count_after(p: &Parser<'_>, i: usize) -> bool {
+    p.is_dash(i) && p.glued(i) && p.glued(i + 1) && p.lex(i + 1) == Lex::CountNoun
 }
 
 fn is_year_token(p: &Parser<'_>, i: usize) -> bool {
