@@ -1,6 +1,7 @@
 //! The date grammar, top level: intervals, coordination and the scan over
-//! the tokens. Single dates are in [`point`](super::point), relative phrases
-//! in [`relative`](super::relative), the "not a date" rules in
+//! the tokens. Single dates are in [`point`](super::point) (with
+//! [`numeric`](super::numeric) and [`period`](super::period)), relative
+//! phrases in [`relative`](super::relative), the "not a date" rules in
 //! [`reject`](super::reject).
 //!
 //! In: the tokens of one text. Out: [`Parsed`] expressions (a point or an
@@ -8,45 +9,8 @@
 //! text order, never overlapping. Nothing is resolved here: `October 8` stays
 //! year-less and `last year` stays relative until [`resolve`](super::resolve).
 //!
-//! # Grammar
-//!
-//! Tokens are matched case-insensitively unless noted; `,` and `.` after an
-//! abbreviated month are optional where shown.
-//!
-//! ```text
-//! expr      = "between" side "and" side              interval
-//!           | "from" side range-to side              interval
-//!           | fraction                               the first half of 2019
-//!           | side range-to side                     2014-2015, 29 November to 3 December 2019
-//!           | side (("," | "and" | "or" | "&") expr)+   3 and 4 March 2019: gaps filled from the right
-//!           | point
-//! range-to  = "-" | "–" | "—" | "to" | "through" | "thru" | "until" | "till" | "/" (years only)
-//! side      = point | day-number                     a lone day (10 in 10-22 August) only inside an interval
-//! fraction  = ["the"] ordinal ("half" | "quarter") "of" year
-//! point     = qualified | decade | season | relative | day-first | month-first
-//!           | year-first | numeric | year
-//! qualified = ["the"] ("early" | "mid" | "late") ["-"] (decade | month-first | year | relative)
-//!           | ["the"] ("beginning" | "start" | "middle" | "end" | "close") ("of" | "-") (…same)
-//! decade    = ["the"] (1990s | 1990's | '90s)
-//! season    = ["the"] ("spring" | "summer" | "autumn" | "fall" | "winter") ["of"] year
-//! day-first = ["the"] day ["of"] month [","] [year | year-suffix]     29 June 2020, the 1st of March
-//!           | day ("-" | "/" | ".") month-abbrev same-sep (year | yy) 31-Oct-74
-//! month-first = month [","] ["the"] day [","] [year | year-suffix]    June 29, 2020
-//!           | month ["," | "of" | "-" | "/"] year                     May 2020, Sep-2012
-//!           | month year-suffix                                      May that year
-//!           | month                                                  only after a cue: in May
-//! year-first = year ["-" | "/"] month [same-sep day]                 2024 August, 2012/Aug/10
-//! numeric   = yyyy-m-d | yyyy/m/d | d.m.yyyy | d/m/yyyy (unambiguous) | m/yyyy
-//!           | yyyy-mm                                                2014-10 (a month), unless 2014-15
-//! year      = 1900…2099, not an identifier or a quantity (see reject)
-//! day       = 1…31 | 1st…31st | first…thirty-first
-//! ```
-//!
-//! Relative phrases (see [`relative`](super::relative)): `last|this|next
-//! year|month`, `last May`, `earlier|later this|that year|month|day`, `that
-//! year`, `the same|following|previous year|month|day`, `two years later`,
-//! `three months ago`, and `year-suffix` = `["of"] (that year | the following
-//! year | last year | …)`.
+//! The grammar itself is specified in the documentation of the parent
+//! module (`dossier::extract::dates`), where users of the extractor read it.
 
 use std::ops::Range;
 

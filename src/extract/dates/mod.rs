@@ -3,13 +3,83 @@
 //! In: plain text and a [`DateContext`] (the document's publication date, for
 //! relative dates). Out: [`DateMention`]s with byte spans, in text order.
 //!
-//! A rule-based tagger in the manner of `HeidelTime`, in one pass:
-//! [`token`] cuts the text into numbers and classified words ([`lexicon`]);
-//! [`grammar`] (with [`point`] and [`relative`]) matches date expressions
-//! over the tokens, asking [`reject`] whether a number is an identifier or a
-//! quantity; [`resolve`] turns each expression into calendar days with jiff,
-//! resolving relative and year-less ones. The grammar is documented in
-//! [`grammar`]; the resolution policies in [`resolve`].
+//! A rule-based tagger in the manner of `HeidelTime`, in one pass over the
+//! text: a tokenizer cuts it into numbers and words classified by a lexicon
+//! (English, French and Turkish month names, ordinals, qualifiers, relative
+//! words); the grammar below matches date expressions over the tokens,
+//! asking explicit "not a date" rules about every number; a resolver turns
+//! each expression into calendar days with jiff. Modules, in that order:
+//! `token`, `lexicon`, `grammar` (with `point`, `numeric`, `period`,
+//! `relative`), `reject`, `resolve`.
+//!
+//! # Grammar
+//!
+//! Tokens are matched case-insensitively unless noted; `,` and `.` after an
+//! abbreviated month are optional where shown.
+//!
+//! ```text
+//! expr      = "between" side "and" side              interval
+//!           | "from" side range-to side              interval
+//!           | fraction                               the first half of 2019
+//!           | side range-to side                     2014-2015, 29 November to 3 December 2019
+//!           | side (("," | "and" | "or" | "&") expr)+   3 and 4 March 2019: gaps filled from the right
+//!           | point
+//! range-to  = "-" | "–" | "—" | "to" | "through" | "thru" | "until" | "till" | "/" (years, months)
+//! side      = point | day-number                     a lone day (10 in 10-22 August) only inside an interval
+//! fraction  = ["the"] ordinal ("half" | "quarter") "of" year
+//! point     = qualified | decade | season | relative | day-first | month-first
+//!           | year-first | numeric | year
+//! qualified = ["the"] ("early" | "mid" | "late") ["-"] (decade | month-first | year | relative)
+//!           | ["the"] ("beginning" | "start" | "middle" | "end" | "close") ("of" | "-") (…same)
+//! decade    = ["the"] (1990s | 1990's | '90s)
+//! season    = ["the"] ("spring" | "summer" | "autumn" | "fall" | "winter") ["of"] year
+//! day-first = ["the"] day ["of"] month [","] [year | year-suffix]     29 June 2020, the 1st of March
+//!           | day ("-" | "/" | ".") month-abbrev same-sep (year | yy) 31-Oct-74
+//! month-first = month [","] ["the"] day [","] [year | year-suffix]    June 29, 2020
+//!           | month ["," | "of" | "-" | "/"] year                     May 2020, Sep-2012
+//!           | month year-suffix                                      May that year
+//!           | month                                                  only after a cue: in May
+//! year-first = year ["-" | "/"] month [same-sep day]                 2024 August, 2012/Aug/10
+//! numeric   = yyyy-m-d | yyyy/m/d | d.m.yyyy | d/m/yyyy (unambiguous) | m/yyyy
+//!           | yyyy-mm                                                2014-10 (a month), unless 2014-15
+//! year      = 1900…2099, not an identifier or a quantity (see below)
+//! day       = 1…31 | 1st…31st | first…thirty-first
+//! ```
+//!
+//! Relative phrases: `last|this|next
+//! year|month`, `last May`, `earlier|later this|that year|month|day`, `that
+//! year`, `the same|following|previous year|month|day`, `two years later`,
+//! `three months ago`, and `year-suffix` = `["of"] (that year | the following
+//! year | last year | …)`.
+//!
+//! # Not a date
+//!
+//! A number is never read as a day or a year when it is an identifier or an
+//! amount (`Report N°258`, `No. 2100`, `vol. 42`, `pp. 63`, `Resolution 2085`,
+//! `$2000`, `CFA 2000`), the tail of a bigger number, a version, a time or a
+//! path (`2,000`, `3.2019`, `10:30`, `RES/2100`), or a footnote marker glued
+//! after a word (`country.12`). A year that stands alone is dropped when it is
+//! a count (`some 2000 detainees`, `2000 km`, `a 2000-strong force`, `more
+//! than 2010 cases`, `2000 per cent`; but `in 2019 people…` and `the 2015
+//! attacks` are years), part of a longer number (`2012-023`, `555-2019`,
+//! `2012 80 10`), or an impossible interval (`2015-2014`). Month names that are
+//! also words need more: lower-case `may` and `mar` need a year, `march`,
+//! `august` and French or Turkish names need a day or a year, and a bare
+//! `May`, `June`… needs a time word before it (`in May`, `since June`) or a
+//! list or interval around it (`July-October 2019`). Impossible dates
+//! (`February 29, 2014`, `13/31/2018`) yield nothing.
+//!
+//! # Resolution
+//!
+//! The *anchor* is the last date resolved before in the same text. Anaphoric
+//! phrases (`that year`, `the following month`, `May that year`) count from
+//! it, else from the publication date; deictic ones (`last year`, `earlier
+//! this month`, `last May`) from the publication date only. A year-less date
+//! (`on October 8`, `in late January`) takes the anchor's year; with no
+//! anchor, its most recent occurrence on or before the publication date, or
+//! the next one when the sentence speaks of the future (`will`, `scheduled`,
+//! `next`…). With nothing to count from, a relative date is skipped.
+//! Two-digit years are read only in the compact `31-Oct-74` form.
 //!
 //! ```
 //! use dossier::extract::{DateContext, extract_dates};

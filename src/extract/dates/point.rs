@@ -380,7 +380,11 @@ impl Parser<'_> {
 
     /// `2024 August`, `2024-August`, `2012/Aug/10`, `2018 March 18`.
     fn year_first(&self, i: usize) -> Option<(Point, usize)> {
-        let (year, j) = self.year(i, ATTACHED_YEARS)?;
+        let (year, mut j) = self.year(i, ATTACHED_YEARS)?;
+        // `2024 AD August`: the era changes nothing.
+        if matches!(self.text_of(j), "AD" | "CE") && !self.glued(j) {
+            j += 1;
+        }
         let sep = match self.punct(j) {
             Some(c @ ('-' | '/')) if self.glued(j) && self.glued(j + 1) => Some(c),
             Some(_) => return None,

@@ -80,6 +80,7 @@ fn full_dates() {
         ("the 21 July 2016 purge", None, &["2016-07-21"]),
         ("dated January twenty-third, 2014", None, &["2014-01-23"]),
         ("the ruling of 2018 March 20", None, &["2018-03-20"]),
+        ("a charter dated 1999 AD June", None, &["1999-06"]),
         ("SAT 06JUN 2015 convoy log", None, &["2015-06-06"]),
         ("a cable of 07-Feb-2011", None, &["2011-02-07"]),
     ]);
@@ -417,6 +418,7 @@ fn not_dates() {
         ("the fall of the city", Some("2020-01-01"), &[]),
         ("in the last year", Some("2020-01-01"), &[]),
         ("in their 20s", None, &[]),
+        ("serial 2015-2014", None, &[]),
     ]);
 }
 
