@@ -212,7 +212,9 @@ const COUNT_NOUNS: &str = concat!(
     "schools villages vehicles weapons rifles rounds km kms kilometres kilometers miles ",
     "metres meters kg kilograms tonnes tons hectares dollars euros francs lira liras votes ",
     "hours hrs gmt utc pages copies beds cells million billion thousand hundred strong ",
-    "staff personnel deportees defendants convictions"
+    "staff personnel deportees defendants convictions accounts tweets posts videos messages ",
+    "documents homes houses buildings cars trucks guns mines bombs explosives kilos barrels ",
+    "cattle sheep camels tents shelters beneficiaries participants respondents interviews"
 );
 
 /// Words after which a number is an identifier or an amount, not a date.

@@ -71,7 +71,12 @@ pub(crate) fn bare_year_is_quantity(p: &Parser<'_>, span: Range<usize>) -> bool 
 /// makes the number before it a quantity.
 pub(crate) fn counts_before(p: &Parser<'_>, i: usize) -> bool {
     let k = i + usize::from(p.is_dash(i) && p.glued(i) && p.glued(i + 1));
-    p.lex(k) == Lex::CountNoun
+    match p.lex(k) {
+        Lex::CountNoun => true,
+        // `2000 years` is a duration, `2000 days` too.
+        Lex::Unit(_) => p.text_of(k).ends_with(['s', 'S']),
+        _ => false,
+    }
 }
 
 /// `2000-strong`, `2000-km`: a count however the number is introduced.
