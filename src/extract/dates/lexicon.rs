@@ -7,6 +7,7 @@
 //! the tokenizer keeps it beside the class; this module never sees it.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::Qualifier;
@@ -124,14 +125,76 @@ pub(crate) enum Lex {
 
 /// The class of a lower-cased word.
 pub(crate) fn lookup(lower: &str) -> Lex {
+    lookup_bytes(lower.as_bytes())
+}
+
+/// The class of a lower-cased word given as UTF-8 bytes.
+pub(crate) fn lookup_bytes(lower: &[u8]) -> Lex {
+    let (Some(&first), Some(&last)) = (lower.first(), lower.last()) else {
+        return Lex::Other;
+    };
+    if !SHAPES.may_contain(first, last, lower.len()) {
+        return Lex::Other;
+    }
     WORDS.get(lower).copied().unwrap_or(Lex::Other)
 }
+
+/// A cheap first test before hashing: which (first byte, last byte, length)
+/// shapes the table's words have. Most words of a text fail it.
+struct Shapes {
+    /// Bit `len` of `bits[first][last]` (first and last byte folded to 0..64).
+    bits: Box<[[u32; 64]; 64]>,
+}
+
+impl Shapes {
+    fn fold(b: u8) -> usize {
+        usize::from(b & 63)
+    }
+
+    fn may_contain(&self, first: u8, last: u8, len: usize) -> bool {
+        len < 32 && self.bits[Self::fold(first)][Self::fold(last)] & (1 << len) != 0
+    }
+}
+
+static SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
+    let mut bits = Box::new([[0u32; 64]; 64]);
+    for key in WORDS.keys() {
+        if let (Some(&first), Some(&last)) = (key.first(), key.last()) {
+            bits[Shapes::fold(first)][Shapes::fold(last)] |= 1 << key.len();
+        }
+    }
+    Shapes { bits }
+});
 
 /// The longest word in the table, in bytes: the tokenizer skips the lookup
 /// (and the lower-casing) for longer words.
 pub(crate) const MAX_WORD_LEN: usize = 16;
 
-static WORDS: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(build);
+/// The table, hashed with FNV-1a: every word of every text is looked up,
+/// and the keys are short, so a simple hash beats the default `SipHash`
+/// (no need for its resistance to crafted keys: the keys are ours).
+static WORDS: LazyLock<HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>>> = LazyLock::new(build);
+
+/// FNV-1a, 64 bits.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 const ENGLISH_MONTHS: &str =
     "january february march april may june july august september october november december";
@@ -235,28 +298,28 @@ const FUTURE_CUES: &str = concat!(
     "deadline intends intend ll"
 );
 
-fn build() -> HashMap<&'static str, Lex> {
-    let mut m = HashMap::with_capacity(400);
+fn build() -> HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>> {
+    let mut m = HashMap::with_capacity_and_hasher(400, BuildHasherDefault::default());
     for (w, l) in fixed_words() {
-        m.insert(w, l);
+        m.insert(w.as_bytes(), l);
     }
     for (i, w) in ENGLISH_MONTHS.split(' ').enumerate() {
-        m.insert(w, Lex::Month(i as u8 + 1, MonthForm::English));
+        m.insert(w.as_bytes(), Lex::Month(i as u8 + 1, MonthForm::English));
     }
     for (w, n) in ABBREV_MONTHS {
-        m.insert(w, Lex::Month(n, MonthForm::Abbrev));
+        m.insert(w.as_bytes(), Lex::Month(n, MonthForm::Abbrev));
     }
     for (w, n) in FRENCH_MONTHS {
-        m.insert(w, Lex::Month(n, MonthForm::French));
+        m.insert(w.as_bytes(), Lex::Month(n, MonthForm::French));
     }
     for (w, n) in TURKISH_MONTHS {
-        m.insert(w, Lex::Month(n, MonthForm::Turkish));
+        m.insert(w.as_bytes(), Lex::Month(n, MonthForm::Turkish));
     }
     for (i, w) in ORDINALS.split(' ').enumerate() {
-        m.insert(w, Lex::Ordinal(i as u8 + 1));
+        m.insert(w.as_bytes(), Lex::Ordinal(i as u8 + 1));
     }
     for (i, w) in COUNTS.split(' ').enumerate() {
-        m.insert(w, Lex::Count(i as u8 + 1));
+        m.insert(w.as_bytes(), Lex::Count(i as u8 + 1));
     }
     let lists: [(&'static str, Lex); 6] = [
         (COUNT_NOUNS, Lex::CountNoun),
@@ -268,7 +331,7 @@ fn build() -> HashMap<&'static str, Lex> {
     ];
     for (words, lex) in lists {
         for w in words.split(' ') {
-            m.entry(w).or_insert(lex);
+            m.entry(w.as_bytes()).or_insert(lex);
         }
     }
     m
@@ -392,11 +455,17 @@ mod tests {
     }
 
     #[test]
+    fn the_shape_filter_lets_every_word_through() {
+        assert!(WORDS.iter().all(|(k, lex)| lookup_bytes(k) == *lex));
+        assert_eq!(lookup("government"), Lex::Other);
+    }
+
+    #[test]
     fn no_key_longer_than_the_tokenizer_looks_up() {
         assert!(
             WORDS
                 .keys()
-                .all(|k| !k.is_empty() && !k.contains(' ') && k.len() <= MAX_WORD_LEN)
+                .all(|k| !k.is_empty() && !k.contains(&b' ') && k.len() <= MAX_WORD_LEN)
         );
     }
 }

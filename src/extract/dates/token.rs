@@ -179,8 +179,7 @@ fn word_kind(word: &str, ascii: bool) -> Kind {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        // The buffer holds a lower-cased copy of ASCII text, so it is UTF-8.
-        std::str::from_utf8(lower).map_or(Lex::Other, lexicon::lookup)
+        lexicon::lookup_bytes(lower)
     } else {
         lexicon::lookup(&word.to_lowercase())
     };
@@ -188,10 +187,21 @@ fn word_kind(word: &str, ascii: bool) -> Kind {
 }
 
 fn case_of(word: &str) -> Case {
+    let bytes = word.as_bytes();
+    if word.is_ascii() {
+        return match bytes {
+            [first, ..] if !first.is_ascii_uppercase() => Case::Lower,
+            [_, rest @ ..] if !rest.is_empty() && !rest.iter().any(u8::is_ascii_lowercase) => {
+                Case::Upper
+            }
+            _ => Case::Capital,
+        };
+    }
     let mut chars = word.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => {
-            if word.chars().count() > 1 && chars.all(|c| !c.is_lowercase()) {
+            let rest = chars.as_str();
+            if !rest.is_empty() && !rest.chars().any(char::is_lowercase) {
                 Case::Upper
             } else {
                 Case::Capital
