@@ -37,44 +37,17 @@ fn check(cases: &[Case]) {
 }
 
 #[test]
+#[rustfmt::skip] // A table reads best one case per line.
 fn full_dates() {
     check(&[
-        (
-            "The ceasefire was signed on 14 March 2018 in Algiers.",
-            None,
-            &["2018-03-14"],
-        ),
-        (
-            "Talks opened on March 14, 2018, in Algiers.",
-            None,
-            &["2018-03-14"],
-        ),
-        (
-            "The convoy was hit on February 2nd 2017.",
-            None,
-            &["2017-02-02"],
-        ),
+        ("The ceasefire was signed on 14 March 2018 in Algiers.", None, &["2018-03-14"]),
+        ("Talks opened on March 14, 2018, in Algiers.", None, &["2018-03-14"]),
+        ("The convoy was hit on February 2nd 2017.", None, &["2017-02-02"]),
         ("Published October 05, 2021", None, &["2021-10-05"]),
-        (
-            "on the 3rd of May 2015 the militia withdrew",
-            None,
-            &["2015-05-03"],
-        ),
-        (
-            "Monday, 9 November 2020: curfew lifted",
-            None,
-            &["2020-11-09"],
-        ),
-        (
-            "the decree of 1 September, 2016 was repealed",
-            None,
-            &["2016-09-01"],
-        ),
-        (
-            "a statement issued Sun., Apr. 4, 2021",
-            None,
-            &["2021-04-04"],
-        ),
+        ("on the 3rd of May 2015 the militia withdrew", None, &["2015-05-03"]),
+        ("Monday, 9 November 2020: curfew lifted", None, &["2020-11-09"]),
+        ("the decree of 1 September, 2016 was repealed", None, &["2016-09-01"]),
+        ("a statement issued Sun., Apr. 4, 2021", None, &["2021-04-04"]),
         ("on the twelfth of June 2013", None, &["2013-06-12"]),
         ("a leaflet dated 11Aug 2019", None, &["2019-08-11"]),
         ("the 21 July 2016 purge", None, &["2016-07-21"]),
@@ -87,6 +60,7 @@ fn full_dates() {
 }
 
 #[test]
+#[rustfmt::skip] // A table reads best one case per line.
 fn months_and_years() {
     check(&[
         ("Fighting resumed in November 2019.", None, &["2019-11"]),
@@ -98,22 +72,10 @@ fn months_and_years() {
         ("the March 2017 accord", None, &["2017-03"]),
         ("The group was founded in 2012.", None, &["2012"]),
         ("Since 2015, attacks have doubled.", None, &["2015"]),
-        (
-            "in 2014 and 2015 recruitment peaked",
-            None,
-            &["2014", "2015"],
-        ),
+        ("in 2014 and 2015 recruitment peaked", None, &["2014", "2015"]),
         ("the 2019 elections", None, &["2019"]),
-        (
-            "an interview published in 2021.12 The next section",
-            None,
-            &["2021"],
-        ),
-        (
-            "Journal of Conflict Studies, vol. 7 (2016), pp. 12-30.",
-            None,
-            &["2016"],
-        ),
+        ("an interview published in 2021.12 The next section", None, &["2021"]),
+        ("Journal of Conflict Studies, vol. 7 (2016), pp. 12-30.", None, &["2016"]),
         ("in 2020’s first quarter", None, &["2020"]),
         ("2019 marks a turning point", None, &["2019"]),
         ("the 2015 attacks on the capital", None, &["2015"]),
@@ -124,6 +86,7 @@ fn months_and_years() {
 }
 
 #[test]
+#[rustfmt::skip] // A table reads best one case per line.
 fn decades_seasons_and_qualified() {
     check(&[
         ("during the 1980s", None, &["1980/1989"]),
@@ -148,6 +111,7 @@ fn decades_seasons_and_qualified() {
 }
 
 #[test]
+#[rustfmt::skip] // A table reads best one case per line.
 fn intervals() {
     check(&[
         ("the 2015-2017 campaign", None, &["2015/2017"]),
@@ -156,31 +120,11 @@ fn intervals() {
         ("the 2016/17 season", None, &["2016/2017"]),
         ("between 2010 and 2014", None, &["2010/2014"]),
         ("from 2009 to 2011", None, &["2009/2011"]),
-        (
-            "between June 2016 and March 2017",
-            None,
-            &["2016-06/2017-03"],
-        ),
-        (
-            "interviews, August 2018-January 2019",
-            None,
-            &["2018-08/2019-01"],
-        ),
-        (
-            "a summit from 2 to 5 April 2019",
-            None,
-            &["2019-04-02/2019-04-05"],
-        ),
-        (
-            "held 30 September to 2 October 2018",
-            None,
-            &["2018-09-30/2018-10-02"],
-        ),
-        (
-            "June 3, 2019 - June 7, 2019",
-            None,
-            &["2019-06-03/2019-06-07"],
-        ),
+        ("between June 2016 and March 2017", None, &["2016-06/2017-03"]),
+        ("interviews, August 2018-January 2019", None, &["2018-08/2019-01"]),
+        ("a summit from 2 to 5 April 2019", None, &["2019-04-02/2019-04-05"]),
+        ("held 30 September to 2 October 2018", None, &["2018-09-30/2018-10-02"]),
+        ("June 3, 2019 - June 7, 2019", None, &["2019-06-03/2019-06-07"]),
         ("March 2014 - May 2014", None, &["2014-03/2014-05"]),
         ("October 12-14, 2017", None, &["2017-10-12/2017-10-14"]),
         ("between May and August 2015", None, &["2015-05/2015-08"]),
@@ -194,26 +138,20 @@ fn intervals() {
 }
 
 #[test]
+#[rustfmt::skip] // A table reads best one case per line.
 fn coordinated_dates() {
     check(&[
         ("in May and June 2016", None, &["2016-05", "2016-06"]),
         ("on 4 and 5 July 2018", None, &["2018-07-04", "2018-07-05"]),
-        (
-            "Ankara, February, May and September 2018.",
-            None,
-            &["2018-02", "2018-05", "2018-09"],
-        ),
+        ("Ankara, February, May and September 2018.", None, &["2018-02", "2018-05", "2018-09"]),
         ("spring and summer 2015", None, &["2015", "2015"]),
-        (
-            "on 2, 3 and 4 June 2017",
-            None,
-            &["2017-06-02", "2017-06-03", "2017-06-04"],
-        ),
+        ("on 2, 3 and 4 June 2017", None, &["2017-06-02", "2017-06-03", "2017-06-04"]),
         ("France 24, 10 February 2020", None, &["2020-02-10"]),
     ]);
 }
 
 #[test]
+#[rustfmt::skip] // A table reads best one case per line.
 fn numeric_dates() {
     check(&[
         ("report of 2019-11-04", None, &["2019-11-04"]),
@@ -228,13 +166,10 @@ fn numeric_dates() {
 }
 
 #[test]
+#[rustfmt::skip] // A table reads best one case per line.
 fn french_and_turkish_dates() {
     check(&[
-        (
-            "« Mali : la transition », Le Monde, 3 mars 2021.",
-            None,
-            &["2021-03-03"],
-        ),
+        ("« Mali : la transition », Le Monde, 3 mars 2021.", None, &["2021-03-03"]),
         ("publié le 1er juillet 2019", None, &["2019-07-01"]),
         ("entretien, février 2020", None, &["2020-02"]),
         ("Hürriyet, 12 Şubat 2018", None, &["2018-02-12"]),
@@ -246,136 +181,51 @@ fn french_and_turkish_dates() {
 }
 
 #[test]
+#[rustfmt::skip] // A table reads best one case per line.
 fn relative_dates() {
     check(&[
-        (
-            "Last year the army retook the town.",
-            Some("2020-06-29"),
-            &["2019"],
-        ),
-        (
-            "Earlier this year, talks stalled.",
-            Some("2021-03-15"),
-            &["2021"],
-        ),
-        (
-            "The strategy is due next year.",
-            Some("2018-05-01"),
-            &["2019"],
-        ),
+        ("Last year the army retook the town.", Some("2020-06-29"), &["2019"]),
+        ("Earlier this year, talks stalled.", Some("2021-03-15"), &["2021"]),
+        ("The strategy is due next year.", Some("2018-05-01"), &["2019"]),
         ("Attacks rose last month.", Some("2020-01-10"), &["2019-12"]),
-        (
-            "Three years ago the camp opened.",
-            Some("2022-05-01"),
-            &["2019"],
-        ),
+        ("Three years ago the camp opened.", Some("2022-05-01"), &["2019"]),
         ("Raids resumed last May.", Some("2020-06-29"), &["2020-05"]),
         ("Raids resumed last May.", Some("2020-03-01"), &["2019-05"]),
-        (
-            "In 2016 the group split; the following year it merged again.",
-            None,
-            &["2016", "2017"],
-        ),
-        (
-            "The raid came in April 2018; the previous month had been calm.",
-            None,
-            &["2018-04", "2018-03"],
-        ),
-        (
-            "Violence spread over 2014, notably after a raid in June that year.",
-            None,
-            &["2014", "2014-06"],
-        ),
-        (
-            "In 2011 he fled; in May of the same year he returned.",
-            None,
-            &["2011", "2011-05"],
-        ),
-        (
-            "He was arrested in 2015 and released two years later.",
-            None,
-            &["2015", "2017"],
-        ),
-        (
-            "On 3 May 2019 the camp was attacked; the next day, the army arrived.",
-            None,
-            &["2019-05-03", "2019-05-04"],
-        ),
-        (
-            "In July 2012 the town fell. Later that month the mayor fled.",
-            None,
-            &["2012-07", "2012-07"],
-        ),
-        (
-            "In 2013 the town fell. On 11 January, troops landed.",
-            None,
-            &["2013", "2013-01-11"],
-        ),
+        ("In 2016 the group split; the following year it merged again.", None, &["2016", "2017"]),
+        ("The raid came in April 2018; the previous month had been calm.", None, &["2018-04", "2018-03"]),
+        ("Violence spread over 2014, notably after a raid in June that year.", None, &["2014", "2014-06"]),
+        ("In 2011 he fled; in May of the same year he returned.", None, &["2011", "2011-05"]),
+        ("He was arrested in 2015 and released two years later.", None, &["2015", "2017"]),
+        ("On 3 May 2019 the camp was attacked; the next day, the army arrived.", None, &["2019-05-03", "2019-05-04"]),
+        ("In July 2012 the town fell. Later that month the mayor fled.", None, &["2012-07", "2012-07"]),
+        ("In 2013 the town fell. On 11 January, troops landed.", None, &["2013", "2013-01-11"]),
         ("That year the mission ended.", None, &[]),
-        (
-            "That year the mission ended.",
-            Some("2019-02-01"),
-            &["2019"],
-        ),
+        ("That year the mission ended.", Some("2019-02-01"), &["2019"]),
         ("Last year the army retook the town.", None, &[]),
-        (
-            "Talks were held between April and June.",
-            Some("2020-06-29"),
-            &["2020-04/2020-06"],
-        ),
+        ("Talks were held between April and June.", Some("2020-06-29"), &["2020-04/2020-06"]),
         ("20 of next month", Some("2020-11-15"), &["2020-12-20"]),
         ("the same day", None, &[]),
     ]);
 }
 
 #[test]
+#[rustfmt::skip] // A table reads best one case per line.
 fn yearless_dates_take_past_or_future() {
     check(&[
-        (
-            "On October 8, the prisoners were freed.",
-            Some("2020-12-01"),
-            &["2020-10-08"],
-        ),
-        (
-            "On December 8, the prisoners were freed.",
-            Some("2020-12-01"),
-            &["2019-12-08"],
-        ),
-        (
-            "The trial will open on December 8.",
-            Some("2020-12-01"),
-            &["2020-12-08"],
-        ),
-        (
-            "The vote is scheduled for February 20.",
-            Some("2020-12-01"),
-            &["2021-02-20"],
-        ),
-        (
-            "In late January, leaders met in Niamey.",
-            Some("2021-12-10"),
-            &["2021-01"],
-        ),
-        (
-            "In March 12 soldiers died.",
-            Some("2020-06-29"),
-            &["2020-03"],
-        ),
-        (
-            "In January 40 were killed.",
-            Some("2021-12-10"),
-            &["2021-01"],
-        ),
+        ("On October 8, the prisoners were freed.", Some("2020-12-01"), &["2020-10-08"]),
+        ("On December 8, the prisoners were freed.", Some("2020-12-01"), &["2019-12-08"]),
+        ("The trial will open on December 8.", Some("2020-12-01"), &["2020-12-08"]),
+        ("The vote is scheduled for February 20.", Some("2020-12-01"), &["2021-02-20"]),
+        ("In late January, leaders met in Niamey.", Some("2021-12-10"), &["2021-01"]),
+        ("In March 12 soldiers died.", Some("2020-06-29"), &["2020-03"]),
+        ("In January 40 were killed.", Some("2021-12-10"), &["2021-01"]),
         ("On October 8, the prisoners were freed.", None, &[]),
-        (
-            "On June 29 the report came out.",
-            Some("2020-06-29"),
-            &["2020-06-29"],
-        ),
+        ("On June 29 the report came out.", Some("2020-06-29"), &["2020-06-29"]),
     ]);
 }
 
 #[test]
+#[rustfmt::skip] // A table reads best one case per line.
 fn not_dates() {
     check(&[
         ("between 2,000 and 2,500 fighters", None, &[]),
@@ -426,6 +276,7 @@ fn not_dates() {
 }
 
 #[test]
+#[rustfmt::skip] // A table reads best one case per line.
 fn quantities_next_to_real_dates() {
     check(&[
         ("Decree 2018-014 of 12 March 2018", None, &["2018-03-12"]),
