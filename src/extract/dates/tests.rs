@@ -230,6 +230,8 @@ fn not_dates() {
     check(&[
         ("between 2,000 and 2,500 fighters", None, &[]),
         ("some 5,000-9,000 troops", None, &[]),
+        ("estimates of 2,000-2,200 recruits", None, &[]),
+        ("a 4,150 men garrison", None, &[]),
         ("a 911km border", None, &[]),
         ("1,150 men surrendered", None, &[]),
         ("Report N°187 and Briefing N°95", None, &[]),
