@@ -196,11 +196,10 @@ fn bracket_number(token: &str) -> Option<u32> {
         .ok()
 }
 
-/// Prefixes after which a hyphen at a line end belongs to the word (`counter-terrorism`).
-const HYPHENATED_PREFIXES: [&str; 24] = [
-    "anti", "co", "counter", "cross", "ex", "extra", "inter", "intra", "long", "mid", "multi",
-    "neo", "non", "over", "pan", "post", "pre", "pro", "quasi", "self", "semi", "short", "socio",
-    "well",
+/// Prefixes after which a hyphen at a line end belongs to the word
+/// (`counter-terrorism`, `self-defence`); after any other, it is a soft break.
+const HYPHENATED_PREFIXES: [&str; 11] = [
+    "anti", "counter", "cross", "long", "non", "quasi", "self", "semi", "short", "socio", "well",
 ];
 
 static LINE_END_HYPHEN: LazyLock<Regex> =

@@ -121,7 +121,7 @@ fn split_reports(text: &str) -> Vec<Range<usize>> {
 }
 
 fn segment_report(text: &str, range: Range<usize>) -> Segmented {
-    let raw = reader::read(text, range.clone(), &roles::is_standalone_line);
+    let raw = reader::read(text, range.clone(), &roles::line_kind);
     let mut meta = TextMeta::default();
     let pieces = roles::classify_all(&raw, &mut meta);
     let pieces = stitch::stitch(pieces);

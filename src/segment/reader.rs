@@ -60,18 +60,28 @@ impl RawBlock {
 /// Below this share of blank lines, a plain-text export is read one line per block.
 const MIN_BLANK_LINE_SHARE: f64 = 0.05;
 
-/// Reads `text[range]` (one report) into raw blocks. In plain text, a line
-/// for which `standalone` holds (chrome, a date line) is a block of its own
-/// even without blank lines around it.
+/// How a plain-text line relates to the lines around it, beyond blank lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    /// Joins the block it is in.
+    Continues,
+    /// Starts a new block that following lines may join (a footnote definition).
+    Opens,
+    /// Is a block of its own (chrome, a date line).
+    Alone,
+}
+
+/// Reads `text[range]` (one report) into raw blocks; `line_kind` says which
+/// plain-text lines start blocks even without a blank line before them.
 pub(crate) fn read(
     text: &str,
     range: Range<usize>,
-    standalone: &dyn Fn(&str) -> bool,
+    line_kind: &dyn Fn(&str) -> LineKind,
 ) -> Vec<RawBlock> {
     if looks_like_markdown(&text[range.clone()]) {
         read_markdown(text, range)
     } else {
-        read_plain(text, range, standalone)
+        read_plain(text, range, line_kind)
     }
 }
 
@@ -111,24 +121,32 @@ fn is_blank(line: &str) -> bool {
     line.trim().is_empty()
 }
 
-fn read_plain(text: &str, range: Range<usize>, standalone: &dyn Fn(&str) -> bool) -> Vec<RawBlock> {
+fn read_plain(
+    text: &str,
+    range: Range<usize>,
+    line_kind: &dyn Fn(&str) -> LineKind,
+) -> Vec<RawBlock> {
     let all = lines(text, range);
     let blank = all.iter().filter(|l| is_blank(&text[(*l).clone()])).count();
     let one_per_line = (blank as f64) < MIN_BLANK_LINE_SHARE * all.len() as f64;
     let mut groups: Vec<Vec<Range<usize>>> = Vec::new();
     let mut current: Vec<Range<usize>> = Vec::new();
     for line in all {
-        if is_blank(&text[line.clone()]) {
-            if !current.is_empty() {
-                groups.push(std::mem::take(&mut current));
-            }
-        } else if one_per_line || standalone(&text[line.clone()]) {
-            if !current.is_empty() {
-                groups.push(std::mem::take(&mut current));
-            }
-            groups.push(vec![line]);
+        let content = &text[line.clone()];
+        let kind = if is_blank(content) {
+            None
+        } else if one_per_line {
+            Some(LineKind::Alone)
         } else {
-            current.push(line);
+            Some(line_kind(content))
+        };
+        if kind != Some(LineKind::Continues) && !current.is_empty() {
+            groups.push(std::mem::take(&mut current));
+        }
+        match kind {
+            None => {}
+            Some(LineKind::Alone) => groups.push(vec![line]),
+            Some(_) => current.push(line),
         }
     }
     if !current.is_empty() {
@@ -284,7 +302,7 @@ mod tests {
     use super::*;
 
     fn shapes(text: &str) -> Vec<(Shape, String)> {
-        read(text, 0..text.len(), &|_| false)
+        read(text, 0..text.len(), &|_| LineKind::Continues)
             .into_iter()
             .map(|b| (b.shape, b.inline.text))
             .collect()
@@ -299,20 +317,28 @@ mod tests {
     }
 
     #[test]
-    fn standalone_lines_are_blocks_of_their_own() {
-        let text = "Chrome row\nReport 1 / Region\n\nBody line one\nbody line two\n";
-        let got: Vec<String> = read(text, 0..text.len(), &|l| {
-            l.starts_with("Report") || l.starts_with("Chrome")
-        })
-        .into_iter()
-        .map(|b| b.inline.text)
-        .collect();
+    fn standalone_and_opening_lines_start_blocks() {
+        let text = "Chrome row\nReport 1 / Region\n\nBody line one\nbody line two\n¹ A note\nits second line\n";
+        let kind = |l: &str| {
+            if l.starts_with("Report") || l.starts_with("Chrome") {
+                LineKind::Alone
+            } else if l.starts_with('¹') {
+                LineKind::Opens
+            } else {
+                LineKind::Continues
+            }
+        };
+        let got: Vec<String> = read(text, 0..text.len(), &kind)
+            .into_iter()
+            .map(|b| b.inline.text)
+            .collect();
         assert_eq!(
             got,
             [
                 "Chrome row",
                 "Report 1 / Region",
-                "Body line one\nbody line two"
+                "Body line one\nbody line two",
+                "¹ A note\nits second line"
             ]
         );
     }
@@ -358,7 +384,7 @@ mod tests {
     #[test]
     fn spans_slice_back_to_the_source() {
         let text = "# A\n\nPara one\n\n- item\n";
-        for b in read(text, 0..text.len(), &|_| false) {
+        for b in read(text, 0..text.len(), &|_| LineKind::Continues) {
             assert!(text.get(b.span.clone()).is_some(), "{:?}", b.span);
         }
     }

@@ -10,16 +10,24 @@
 use std::collections::HashMap;
 
 use super::markers::{self, Marked};
-use super::reader::{Emphasis, RawBlock, Shape};
+use super::reader::{Emphasis, LineKind, RawBlock, Shape};
 use super::stitch::{Piece, Role};
 use super::{TextMeta, classify, inline};
 
-/// Lines that are blocks of their own in plain text even without blank lines
-/// around them: chrome, series and date lines.
-pub(super) fn is_standalone_line(line: &str) -> bool {
-    classify::is_chrome(line)
+/// Lines that start blocks in plain text even without a blank line before
+/// them: chrome, series and date lines stand alone; a footnote definition at a
+/// page bottom opens a block its wrapped lines continue.
+pub(super) fn line_kind(line: &str) -> LineKind {
+    if classify::is_chrome(line)
         || classify::series(line).is_some()
         || classify::date_line(line).is_some()
+    {
+        LineKind::Alone
+    } else if classify::footnote_def(line).is_some() {
+        LineKind::Opens
+    } else {
+        LineKind::Continues
+    }
 }
 
 /// Texts that repeat on many pages are running headers, not content.

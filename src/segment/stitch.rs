@@ -71,6 +71,7 @@ pub(crate) fn stitch(pieces: Vec<Piece>) -> Vec<Piece> {
     // Index in `out` of the last prose piece: page breaks, footnote blocks and
     // figures may sit between it and its continuation; headings may not.
     let mut last_prose: Option<usize> = None;
+    let mut between = Between::default();
     let mut last_event: Option<usize> = None;
     let mut iter = pieces.into_iter().peekable();
     while let Some(piece) = iter.next() {
@@ -82,6 +83,8 @@ pub(crate) fn stitch(pieces: Vec<Piece>) -> Vec<Piece> {
                 continue;
             }
             Role::PageBreak | Role::FootnoteDef { .. } | Role::Caption => {
+                between.page_break |= piece.role == Role::PageBreak;
+                between.anything = true;
                 out.push(piece);
                 continue;
             }
@@ -107,19 +110,40 @@ pub(crate) fn stitch(pieces: Vec<Piece>) -> Vec<Piece> {
             continue;
         }
         if let Some(i) = last_prose
-            && continues(&out[i], &piece, &proper)
+            && continues(&out[i], &piece, between, &proper)
         {
             out[i].absorb(piece);
+            between = Between::default();
             continue;
         }
         last_prose = Some(out.len());
+        between = Between::default();
         out.push(piece);
     }
     out
 }
 
-/// Whether `next` is the rest of `prev`, cut by a page break or a footnote block.
-fn continues(prev: &Piece, next: &Piece, proper: &HashSet<String>) -> bool {
+/// What sits between a prose piece and the next one.
+#[derive(Debug, Clone, Copy, Default)]
+struct Between {
+    /// A running header or rule: the export marks a page end.
+    page_break: bool,
+    /// Anything at all (page breaks, footnote blocks, figures).
+    anything: bool,
+}
+
+/// Words that never end a sentence: a text ending with one was cut.
+const DANGLING_WORDS: [&str; 28] = [
+    "a", "an", "and", "as", "at", "between", "by", "for", "from", "in", "into", "its", "of", "on",
+    "or", "than", "that", "the", "their", "to", "with", "which", "who", "whose", "were", "was",
+    "is", "are",
+];
+
+/// Whether `next` is the rest of `prev`, cut by a page break, a footnote
+/// block or a figure: `prev` stops mid-sentence, and `next` starts in lower
+/// case, or follows a marked page end, or follows any break after a dangling
+/// word (`the regions of` | `Tillabéri …`), or starts with a proper noun.
+fn continues(prev: &Piece, next: &Piece, between: Between, proper: &HashSet<String>) -> bool {
     let prev_text = prev.marked.text.trim_end();
     if classify::ends_sentence(prev_text) {
         return false;
@@ -128,10 +152,17 @@ fn continues(prev: &Piece, next: &Piece, proper: &HashSet<String>) -> bool {
     let Some(first) = next_text.chars().next() else {
         return false;
     };
-    if first.is_lowercase() {
+    if first.is_lowercase() || between.page_break {
         return true;
     }
-    // A capital after a break continues only with a proper noun.
+    let last_word = prev_text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if between.anything && DANGLING_WORDS.contains(&last_word.as_str()) {
+        return true;
+    }
     let word: String = next_text
         .chars()
         .take_while(|c| c.is_alphanumeric())
@@ -139,23 +170,32 @@ fn continues(prev: &Piece, next: &Piece, proper: &HashSet<String>) -> bool {
     prev_text.chars().count() >= MIN_BROKEN_PARAGRAPH_CHARS && proper.contains(&word)
 }
 
-/// Whether a prose piece sits between two footnote definitions and so runs on
-/// the one before it (a definition broken by a blank line).
+/// Whether a prose piece right after a footnote definition runs it on (a
+/// definition broken by a blank line): it does not start in lower case (that
+/// would be the body text resuming), and the definition is followed by
+/// another one or by the body resuming, or ends on a `;` or `,`.
 fn continues_footnote(out: &[Piece], piece: &Piece, next: Option<&Piece>) -> bool {
-    let prev_is_def = out
+    let starts_lower = |p: &Piece| {
+        p.marked
+            .text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    };
+    let Some(def) = out
         .iter()
         .rev()
         .find(|p| p.role != Role::PageBreak)
-        .is_some_and(|p| matches!(p.role, Role::FootnoteDef { .. }));
+        .filter(|p| matches!(p.role, Role::FootnoteDef { .. }))
+    else {
+        return false;
+    };
     let next_is_def = next.is_some_and(|p| matches!(p.role, Role::FootnoteDef { .. }));
-    let starts_lower = piece
-        .marked
-        .text
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase);
-    prev_is_def && next_is_def && !starts_lower
+    let body_resumes = next.is_some_and(|p| p.is_prose() && starts_lower(p));
+    // A definition ending on `;` or `,` announces more; a URL or a title does not.
+    let unfinished = def.marked.text.trim_end().ends_with([';', ',']);
+    !starts_lower(piece) && (next_is_def || body_resumes || unfinished)
 }
 
 /// Words written with a capital in mid-sentence somewhere in the report, and
@@ -204,8 +244,17 @@ fn caption_titles(pieces: Vec<Piece>) -> Vec<Piece> {
         {
             continue;
         }
+        // The line after the label, unless it sits closer to the prose after
+        // it than to the label (then it is that prose's section heading).
         let next = i + 1;
-        let pick = if next < pieces.len() && is_title(&pieces[next]) && !taken[next] {
+        let gap = |a: &Piece, b: &Piece| b.span.start.saturating_sub(a.span.end);
+        let next_free = next < pieces.len()
+            && is_title(&pieces[next])
+            && !taken[next]
+            && !pieces.get(next + 1).is_some_and(|after| {
+                after.is_prose() && gap(&pieces[next], after) <= gap(&pieces[i], &pieces[next])
+            });
+        let pick = if next_free {
             Some(next)
         } else if i > 0 && is_title(&pieces[i - 1]) && !taken[i - 1] {
             Some(i - 1)

@@ -1,6 +1,7 @@
 //! CLI tests: drive the `dossier` binary as a user would, on the bundled corpus
 //! and on small inputs written for the test. One module per subcommand.
 
+mod corpus;
 mod docs;
 mod errors;
 mod export;

@@ -1,0 +1,16 @@
+//! Segmenter snapshots: one fixture per report family, written for the test in
+//! each family's format (never corpus text), so that the rules are checked on
+//! reports they were not tuned on. Each snapshot is the review format of
+//! `dossier debug segment`: one passage per line, `kind [refs] <sources>
+//! {section} text`, metadata first.
+//!
+//! To accept a deliberate change: `INSTA_UPDATE=always cargo test --test segment`,
+//! then read the diff of `tests/snapshots/` before committing.
+
+#[test]
+fn every_family_fixture_segments_as_reviewed() {
+    insta::glob!("fixtures/segment/*", |path| {
+        let text = std::fs::read_to_string(path).expect("fixture is readable");
+        insta::assert_snapshot!(dossier::debug_segment(&text));
+    });
+}
