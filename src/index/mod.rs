@@ -5,6 +5,7 @@
 //! [`IndexHandle`] to search. Opening never builds automata or reads data files
 //! a query does not need (SPEC section 7).
 
+pub(crate) mod aliases;
 pub(crate) mod dates;
 pub(crate) mod dir;
 pub(crate) mod schema;
@@ -56,10 +57,10 @@ impl DocSummary {
 
 /// An opened index, ready to search.
 pub struct IndexHandle {
-    pub(crate) index: Index,
     pub(crate) searcher: Searcher,
     pub(crate) fields: Fields,
     dir: PathBuf,
+    aliases: aliases::AliasTable,
     // Kept so the searcher's segments stay alive.
     _reader: IndexReader,
 }
@@ -90,12 +91,17 @@ impl IndexHandle {
             .try_into()?;
         let searcher = reader.searcher();
         Ok(IndexHandle {
-            index,
             searcher,
             fields,
+            aliases: aliases::AliasTable::new(&dir),
             dir,
             _reader: reader,
         })
+    }
+
+    /// The alias table (read on first use).
+    pub(crate) fn aliases(&self) -> &aliases::AliasTable {
+        &self.aliases
     }
 
     /// Whether an index exists at `root`.

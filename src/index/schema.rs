@@ -19,6 +19,8 @@ use tantivy::tokenizer::{
 
 /// Name under which the analyzer is registered on every opened index.
 pub(crate) const ANALYZER: &str = "dossier";
+/// The analyzer without stemming, for prefix and fuzzy matching.
+pub(crate) const RAW_ANALYZER: &str = "dossier_raw";
 
 /// Tokens longer than this (URLs glued to words, base64) are dropped, as tantivy's default does.
 const MAX_TOKEN_BYTES: usize = 40;
@@ -32,6 +34,8 @@ pub(crate) struct Fields {
     pub text: Field,
     /// Heading path and document title, analyzed: `section:` queries and the heading boost.
     pub section: Field,
+    /// The text's words unstemmed, without positions: prefix and fuzzy queries.
+    pub text_raw: Field,
     /// Facet paths (see the module doc).
     pub facets: Field,
     /// The passage as JSON without its text (stored only).
@@ -66,6 +70,13 @@ impl Fields {
         b.add_text_field("id", STRING | STORED);
         b.add_text_field("text", analyzed.clone().set_stored());
         b.add_text_field("section", analyzed);
+        let raw = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(RAW_ANALYZER)
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
+        );
+        b.add_text_field("text_raw", raw);
         b.add_facet_field("facets", FacetOptions::default());
         b.add_bytes_field("record", STORED);
         b.add_u64_field("ord", INDEXED | fast_u64.clone());
@@ -84,6 +95,7 @@ impl Fields {
             id: f("id")?,
             text: f("text")?,
             section: f("section")?,
+            text_raw: f("text_raw")?,
             facets: f("facets")?,
             record: f("record")?,
             ord: f("ord")?,
@@ -107,9 +119,29 @@ pub(crate) fn analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Registers the analyzer: needed every time an index is created *or opened*.
+/// The analyzer of `text_raw`: as [`analyzer`], without the stemmer.
+pub(crate) fn raw_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Registers the analyzers: needed every time an index is created *or opened*.
 pub(crate) fn register_analyzer(index: &Index) {
     index.tokenizers().register(ANALYZER, analyzer());
+    index.tokenizers().register(RAW_ANALYZER, raw_analyzer());
+}
+
+/// The tokens an analyzer makes of `text`.
+pub(crate) fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -117,13 +149,7 @@ mod tests {
     use super::*;
 
     fn tokens(text: &str) -> Vec<String> {
-        let mut a = analyzer();
-        let mut stream = a.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        out
+        super::tokens(&mut analyzer(), text)
     }
 
     #[test]

@@ -34,10 +34,6 @@ pub(crate) fn of_text(text: &str) -> u64 {
 }
 
 /// Number of differing bits.
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "used by near-duplicate removal")
-)]
 pub(crate) fn distance(a: u64, b: u64) -> u32 {
     (a ^ b).count_ones()
 }

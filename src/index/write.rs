@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use tantivy::schema::Facet;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
+use super::aliases::AliasWriter;
 use super::schema::{Fields, ORD_SHIFT, register_analyzer};
 use super::{DOCS_FILE, DocSummary, dates, simhash};
 use crate::{Error, Passage, PassageKind, Report, Result};
@@ -22,6 +23,7 @@ pub(crate) struct IndexBuilder {
     writer: IndexWriter,
     fields: Fields,
     docs: Vec<DocSummary>,
+    aliases: AliasWriter,
 }
 
 impl IndexBuilder {
@@ -37,6 +39,7 @@ impl IndexBuilder {
             writer,
             fields,
             docs: Vec::new(),
+            aliases: AliasWriter::default(),
         })
     }
 
@@ -53,6 +56,7 @@ impl IndexBuilder {
             let ord = (doc_index << ORD_SHIFT) | i as u64;
             let doc = self.document(passage, ord, published);
             self.writer.add_document(doc)?;
+            self.add_tagged_values(passage);
         }
         self.docs.push(DocSummary::of(report));
         Ok(())
@@ -63,6 +67,7 @@ impl IndexBuilder {
         let mut doc = TantivyDocument::default();
         doc.add_text(f.id, &p.id);
         doc.add_text(f.text, &p.text);
+        doc.add_text(f.text_raw, &p.text);
         let mut section = p.section.join(" \u{2029} ");
         if p.kind == PassageKind::Heading {
             section.push_str(" \u{2029} ");
@@ -101,6 +106,23 @@ impl IndexBuilder {
         doc
     }
 
+    /// Every value a passage is tagged with resolves to itself (folded), so
+    /// `--place kidal` or `--cites hurriyet` work without a gazetteer.
+    fn add_tagged_values(&mut self, p: &Passage) {
+        let lists = [
+            ("country", &p.countries),
+            ("group", &p.groups),
+            ("place", &p.places),
+            ("person", &p.persons),
+            ("cites", &p.sources),
+        ];
+        for (dim, values) in lists {
+            for v in values {
+                self.aliases.add(dim, v, v);
+            }
+        }
+    }
+
     /// Commits the index and writes `docs.json`; returns the document summaries.
     pub(crate) fn finish(mut self) -> Result<Vec<DocSummary>> {
         self.writer.commit()?;
@@ -108,6 +130,7 @@ impl IndexBuilder {
         let path = self.dir.join(DOCS_FILE);
         let json = serde_json::to_vec_pretty(&self.docs).expect("summaries always serialise");
         fs::write(&path, json).map_err(|source| Error::Io { path, source })?;
+        self.aliases.write(&self.dir)?;
         Ok(self.docs)
     }
 }

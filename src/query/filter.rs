@@ -10,6 +10,7 @@ use tantivy::Term;
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 
+use super::aliases::Aliases;
 use crate::index::dates::{day_number, overlap_ranges};
 use crate::index::schema::Fields;
 use crate::{Error, PassageKind, Result};
@@ -44,26 +45,40 @@ impl Filters {
     }
 
     /// One query clause per set filter, to be combined with `Occur::Must`.
-    pub(crate) fn clauses(&self, f: &Fields) -> Vec<Box<dyn Query>> {
+    /// Entity and source values are resolved through `aliases`.
+    ///
+    /// # Errors
+    /// [`Error::Filter`] for a value that names nothing known.
+    pub(crate) fn clauses(&self, f: &Fields, aliases: &dyn Aliases) -> Result<Vec<Box<dyn Query>>> {
         let mut out: Vec<Box<dyn Query>> = Vec::new();
-        let facet_lists: [(&str, Vec<&str>); 7] = [
+        let plain: [(&str, Vec<&str>); 2] = [
             ("kind", self.kinds.iter().map(|k| k.name()).collect()),
             ("doc", self.docs.iter().map(String::as_str).collect()),
-            (
-                "country",
-                self.countries.iter().map(String::as_str).collect(),
-            ),
-            ("group", self.groups.iter().map(String::as_str).collect()),
-            ("place", self.places.iter().map(String::as_str).collect()),
-            ("person", self.persons.iter().map(String::as_str).collect()),
-            ("cites", self.cites.iter().map(String::as_str).collect()),
         ];
-        for (dim, values) in facet_lists {
+        for (dim, values) in plain {
             if !values.is_empty() {
                 out.push(any_of(
                     values.iter().map(|v| facet_query(f, dim, v)).collect(),
                 ));
             }
+        }
+        let resolved = [
+            ("country", &self.countries),
+            ("group", &self.groups),
+            ("place", &self.places),
+            ("person", &self.persons),
+            ("cites", &self.cites),
+        ];
+        for (dim, values) in resolved {
+            if values.is_empty() {
+                continue;
+            }
+            let mut queries = Vec::new();
+            for v in values {
+                let canonical = aliases.resolve(dim, v).ok_or_else(|| unknown(dim, v))?;
+                queries.push(facet_query(f, dim, &canonical));
+            }
+            out.push(any_of(queries));
         }
         if !self.dates.is_empty() {
             let per_range = self
@@ -76,7 +91,31 @@ impl Filters {
         if let Some((from, to)) = self.published {
             out.push(u64_range(f.published, day_number(from), day_number(to)));
         }
-        out
+        Ok(out)
+    }
+}
+
+/// The error for a filter value nothing in the index is tagged with.
+fn unknown(dim: &str, value: &str) -> Error {
+    let (flag, what) = match dim {
+        "cites" => ("--cites", "cited source"),
+        "country" => (
+            "--country",
+            "country (name, demonym-free alias or ISO code)",
+        ),
+        other => (other, other),
+    };
+    let flag = if flag.starts_with("--") {
+        flag.to_string()
+    } else {
+        format!("--{flag}")
+    };
+    Error::Filter {
+        flag,
+        value: value.to_string(),
+        message: format!(
+            "not a known {what} in this index; hint: `dossier facets --field {dim}` lists them"
+        ),
     }
 }
 
@@ -105,7 +144,7 @@ fn u64_range(field: tantivy::schema::Field, lo: u64, hi: u64) -> Box<dyn Query> 
     ))
 }
 
-fn date_overlap_query(f: &Fields, from: Date, to: Date) -> Box<dyn Query> {
+pub(crate) fn date_overlap_query(f: &Fields, from: Date, to: Date) -> Box<dyn Query> {
     any_of(
         overlap_ranges(from, to)
             .into_iter()

@@ -1,20 +1,31 @@
 //! Searching: a query and filters → ranked hits with snippets and footnotes.
 //!
 //! In: a [`SearchRequest`] and an opened [`IndexHandle`]. Out: [`SearchResults`]
-//! (the hits of the requested page, the total, facet counts if asked). Rendering
-//! is the binary's job.
+//! (the hits of the requested page, the total, facet counts if asked).
+//! `parse` reads the query language, `build` turns it into tantivy queries,
+//! `filter` adds the filters; ranking is BM25 weighted by passage kind, with
+//! near-identical passages shown once. Rendering is the binary's job.
 
+mod aliases;
 mod browse;
+mod build;
 mod filter;
+mod parse;
+mod sentences;
 mod snippet;
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
+use tantivy::{DocAddress, DocId, Score, SegmentReader};
 
 use crate::index::IndexHandle;
-use crate::{Error, Passage, Result};
+use crate::index::simhash;
+use crate::index::write::kind_code;
+use crate::{Error, Passage, PassageKind, Result};
 
+pub(crate) use aliases::Aliases;
 pub use browse::{InContext, for_each_passage, in_context};
+use build::{Builder, Highlight, Juxtaposition};
 pub use filter::{DateEnd, Filters, parse_filter_date};
 pub use snippet::Snippet;
 
@@ -23,8 +34,20 @@ pub const FACET_DIMENSIONS: [&str; 8] = [
     "kind", "doc", "country", "group", "place", "person", "year", "cites",
 ];
 
-/// How much a match in the heading path weighs against one in the text.
-const SECTION_BOOST: f32 = 1.5;
+/// Score factors per passage kind: a footnote that names a source should not
+/// outrank the paragraph stating the fact, nor a bare heading the text under it.
+const KIND_WEIGHTS: [(PassageKind, f32); 5] = [
+    (PassageKind::Paragraph, 1.0),
+    (PassageKind::Event, 1.0),
+    (PassageKind::Caption, 0.8),
+    (PassageKind::Heading, 0.7),
+    (PassageKind::Footnote, 0.5),
+];
+
+/// Hits whose simhashes differ in at most this many bits are the same passage twice.
+const NEAR_DUPLICATE_BITS: u32 = 6;
+/// Extra hits fetched so that dropping near-duplicates still fills a page.
+const DUPLICATE_SLACK: usize = 10;
 
 /// What to search for.
 #[derive(Debug, Clone, Default)]
@@ -48,7 +71,7 @@ pub struct Hit {
     pub passage: Passage,
     /// Relevance score.
     pub score: f32,
-    /// The best fragment of the text with the matched words marked.
+    /// The sentences that best show the match, matched words located.
     pub snippet: Snippet,
     /// Bodies of the footnotes the passage cites, in order.
     pub footnote_texts: Vec<String>,
@@ -74,27 +97,59 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Facet counts (empty unless asked), by dimension then count.
     pub facets: Vec<FacetCount>,
+    /// True when no passage had all the words and passages with some of them
+    /// are shown instead.
+    pub relaxed: bool,
+}
+
+/// A query ready to run: the tantivy query and what snippets should mark.
+struct Plan {
+    query: Box<dyn Query>,
+    highlight: Highlight,
 }
 
 /// Runs a search.
 ///
 /// # Errors
-/// A query that does not parse ([`Error::Query`]), or an index failure.
+/// A query that does not parse ([`Error::Query`]), a filter value that names
+/// nothing known ([`Error::Filter`]), or an index failure.
 pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults> {
-    let text_query = parse(handle, &req.query)?;
-    let query = with_filters(handle, text_query.box_clone(), &req.filters);
-    let searcher = &handle.searcher;
-    let total = searcher.search(&query, &Count)?;
-    let limit = req.limit.max(1);
-    let top = searcher.search(
-        &query,
-        &TopDocs::with_limit(limit)
-            .and_offset(req.offset)
-            .order_by_score(),
+    let node = parse_query(&req.query)?;
+    let mut plan = plan(
+        handle,
+        &req.query,
+        node.as_ref(),
+        &req.filters,
+        Juxtaposition::All,
     )?;
-    let snippets = snippet::Snippets::new(handle, text_query.as_ref())?;
-    let mut hits = Vec::with_capacity(top.len());
-    for (score, addr) in top {
+    let mut total = handle.searcher.search(&plan.query, &Count)?;
+    let mut relaxed = false;
+    if total == 0
+        && node
+            .as_ref()
+            .is_some_and(|n| n.is_plain_words() && matches!(n, parse::Node::And(_)))
+    {
+        plan = self::plan(
+            handle,
+            &req.query,
+            node.as_ref(),
+            &req.filters,
+            Juxtaposition::Any,
+        )?;
+        total = handle.searcher.search(&plan.query, &Count)?;
+        relaxed = total > 0;
+    }
+    let footnotes_asked = req.filters.kinds.contains(&PassageKind::Footnote);
+    let ranked = rank(
+        handle,
+        plan.query.as_ref(),
+        req.offset + req.limit.max(1) + DUPLICATE_SLACK,
+        footnotes_asked,
+    )?;
+    let unique = drop_near_duplicates(handle, ranked)?;
+    let mut snippets = snippet::Snippets::new(plan.highlight);
+    let mut hits = Vec::new();
+    for (score, addr) in unique.into_iter().skip(req.offset).take(req.limit.max(1)) {
         let passage = handle.passage_at(addr)?;
         let snippet = snippets.of(&passage.text);
         let footnote_texts = footnote_texts(handle, &passage)?;
@@ -106,7 +161,7 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
         });
     }
     let facets = if req.facets {
-        facet_counts(handle, query.as_ref(), usize::MAX)?
+        facet_counts(handle, plan.query.as_ref(), usize::MAX)?
     } else {
         Vec::new()
     };
@@ -114,6 +169,7 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
         total,
         hits,
         facets,
+        relaxed,
     })
 }
 
@@ -124,34 +180,117 @@ pub fn facets(
     filters: &Filters,
     top: usize,
 ) -> Result<Vec<FacetCount>> {
-    let q = with_filters(handle, parse(handle, query)?, filters);
-    facet_counts(handle, q.as_ref(), top)
+    let node = parse_query(query)?;
+    let plan = plan(handle, query, node.as_ref(), filters, Juxtaposition::All)?;
+    facet_counts(handle, plan.query.as_ref(), top)
 }
 
-fn parse(handle: &IndexHandle, query: &str) -> Result<Box<dyn Query>> {
-    if query.trim().is_empty() {
-        return Ok(Box::new(AllQuery));
-    }
-    let f = &handle.fields;
-    let mut parser = QueryParser::for_index(&handle.index, vec![f.text, f.section]);
-    parser.set_conjunction_by_default();
-    parser.set_field_boost(f.section, SECTION_BOOST);
-    parser.parse_query(query).map_err(|e| Error::Query {
-        message: e.to_string(),
-        column: 1,
+fn parse_query(query: &str) -> Result<Option<parse::Node>> {
+    parse::parse(query).map_err(|e| query_error(query, e.at, &e.message))
+}
+
+/// A query error pointing at a byte offset of the query.
+fn query_error(query: &str, at: usize, message: &str) -> Error {
+    let column = query[..at.min(query.len())].chars().count();
+    Error::Query {
+        message: message.to_string(),
+        column: column + 1,
         query: query.to_string(),
-        caret: "^".to_string(),
+        caret: format!("{}^", " ".repeat(column)),
+    }
+}
+
+fn plan(
+    handle: &IndexHandle,
+    text: &str,
+    node: Option<&parse::Node>,
+    filters: &Filters,
+    how: Juxtaposition,
+) -> Result<Plan> {
+    let aliases = handle.aliases();
+    let mut builder = Builder::new(&handle.fields, aliases, how);
+    let text_query = match node {
+        Some(n) => builder
+            .build(n)
+            .map_err(|e| query_error(text, e.at, &e.message))?,
+        None => None,
+    };
+    let text_query: Box<dyn Query> = text_query.unwrap_or_else(|| Box::new(AllQuery));
+    let clauses = filters.clauses(&handle.fields, aliases)?;
+    let query: Box<dyn Query> = if clauses.is_empty() {
+        text_query
+    } else {
+        let mut all = vec![(Occur::Must, text_query)];
+        all.extend(clauses.into_iter().map(|c| (Occur::Must, c)));
+        Box::new(BooleanQuery::new(all))
+    };
+    Ok(Plan {
+        query,
+        highlight: builder.highlight,
     })
 }
 
-fn with_filters(handle: &IndexHandle, query: Box<dyn Query>, filters: &Filters) -> Box<dyn Query> {
-    let clauses = filters.clauses(&handle.fields);
-    if clauses.is_empty() {
-        return query;
+/// The top `n` hits, BM25 weighted by passage kind.
+fn rank(
+    handle: &IndexHandle,
+    query: &dyn Query,
+    n: usize,
+    footnotes_asked: bool,
+) -> Result<Vec<(Score, DocAddress)>> {
+    let weights: Vec<f32> = PassageKind::ALL
+        .iter()
+        .map(|k| {
+            let w = KIND_WEIGHTS
+                .iter()
+                .find(|(kind, _)| kind == k)
+                .map_or(1.0, |(_, w)| *w);
+            if *k == PassageKind::Footnote && footnotes_asked {
+                1.0
+            } else {
+                w
+            }
+        })
+        .collect();
+    let collector = TopDocs::with_limit(n.max(1)).tweak_score(move |reader: &SegmentReader| {
+        let kinds = reader
+            .fast_fields()
+            .u64("kind")
+            .map(|c| c.first_or_default_col(kind_code(PassageKind::Paragraph)));
+        let weights = weights.clone();
+        move |doc: DocId, score: Score| {
+            let k = kinds.as_ref().map_or(0, |c| c.get_val(doc));
+            score
+                * weights
+                    .get(usize::try_from(k).unwrap_or(0))
+                    .copied()
+                    .unwrap_or(1.0)
+        }
+    });
+    Ok(handle.searcher.search(query, &collector)?)
+}
+
+/// Keeps the first of hits whose texts are near-identical.
+fn drop_near_duplicates(
+    handle: &IndexHandle,
+    hits: Vec<(Score, DocAddress)>,
+) -> Result<Vec<(Score, DocAddress)>> {
+    let mut kept: Vec<((Score, DocAddress), u64)> = Vec::with_capacity(hits.len());
+    for (score, addr) in hits {
+        let reader = handle.searcher.segment_reader(addr.segment_ord);
+        let hash = reader
+            .fast_fields()
+            .u64("simhash")?
+            .first_or_default_col(0)
+            .get_val(addr.doc_id);
+        if kept
+            .iter()
+            .any(|(_, h)| simhash::distance(*h, hash) <= NEAR_DUPLICATE_BITS)
+        {
+            continue;
+        }
+        kept.push(((score, addr), hash));
     }
-    let mut all = vec![(Occur::Must, query)];
-    all.extend(clauses.into_iter().map(|c| (Occur::Must, c)));
-    Box::new(BooleanQuery::new(all))
+    Ok(kept.into_iter().map(|(h, _)| h).collect())
 }
 
 fn footnote_texts(handle: &IndexHandle, passage: &Passage) -> Result<Vec<String>> {
@@ -182,12 +321,11 @@ fn facet_counts(handle: &IndexHandle, query: &dyn Query, top: usize) -> Result<V
                 count,
             })
             .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        values.truncate(top);
         if dim == "year" {
             values.sort_by(|a, b| a.value.cmp(&b.value));
-        } else {
-            values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         }
-        values.truncate(top);
         out.extend(values);
     }
     Ok(out)

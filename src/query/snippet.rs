@@ -1,21 +1,29 @@
-//! Snippets: the part of a passage's text that best shows why it matched, with
-//! the matched words marked by byte ranges (renderers decide how to mark them).
+//! Snippets: the sentences of a passage that best show why it matched, with
+//! the matched words located (renderers decide how to mark them).
+//!
+//! Words are matched as the query matched them: by stem, by prefix, or within
+//! an edit distance. Sentences are scored by the distinct query words they
+//! hold, then by how many; the best ones, up to a length budget, are shown in
+//! text order, `…` between those that are not adjacent. A single sentence too
+//! long for the budget is cut at word bounds around its matches.
 
 use std::ops::Range;
 
-use tantivy::query::Query;
-use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TextAnalyzer;
 
-use crate::Result;
-use crate::index::IndexHandle;
+use super::build::Highlight;
+use super::sentences;
+use crate::index::schema::{analyzer, raw_analyzer};
 
-/// Longest snippet, in characters.
-const MAX_SNIPPET_CHARS: usize = 240;
+/// Longest snippet, in characters (about three lines of a terminal).
+const MAX_SNIPPET_CHARS: usize = 320;
+/// Most sentences shown.
+const MAX_FRAGMENTS: usize = 3;
 
 /// A fragment of a passage with the matched words located.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Snippet {
-    /// The fragment (or the start of the text when nothing matched).
+    /// The fragment: whole sentences of the passage, ` … ` between distant ones.
     pub text: String,
     /// Byte ranges of matched words in `text`, ordered, not overlapping.
     pub highlights: Vec<Range<usize>>,
@@ -49,36 +57,285 @@ impl Snippet {
 
 /// Snippet maker for one query.
 pub(crate) struct Snippets {
-    generator: SnippetGenerator,
+    highlight: Highlight,
+    stem: TextAnalyzer,
+    raw: TextAnalyzer,
+}
+
+/// A word of the passage that matches the query.
+struct Hit {
+    range: Range<usize>,
+    /// Which query word it matches (for counting distinct ones).
+    key: String,
 }
 
 impl Snippets {
-    pub(crate) fn new(handle: &IndexHandle, query: &dyn Query) -> Result<Snippets> {
-        let mut generator = SnippetGenerator::create(&handle.searcher, query, handle.fields.text)?;
-        generator.set_max_num_chars(MAX_SNIPPET_CHARS);
-        Ok(Snippets { generator })
+    pub(crate) fn new(highlight: Highlight) -> Snippets {
+        Snippets {
+            highlight,
+            stem: analyzer(),
+            raw: raw_analyzer(),
+        }
     }
 
-    pub(crate) fn of(&self, text: &str) -> Snippet {
-        let s = self.generator.snippet(text);
-        if s.is_empty() {
-            let end = text
-                .char_indices()
-                .nth(MAX_SNIPPET_CHARS)
-                .map_or(text.len(), |(i, _)| i);
-            return Snippet {
-                text: text[..end].to_string(),
-                highlights: Vec::new(),
-                cut_before: false,
-                cut_after: end < text.len(),
+    /// The snippet of a passage's text.
+    pub(crate) fn of(&mut self, text: &str) -> Snippet {
+        let hits = self.hits(text);
+        let spans = sentences::split(text);
+        let chosen = choose(text, &spans, &hits);
+        assemble(text, &chosen, &hits)
+    }
+
+    fn hits(&mut self, text: &str) -> Vec<Hit> {
+        let mut raw_stream = self.raw.token_stream(text);
+        let mut stem_stream = self.stem.token_stream(text);
+        let mut out = Vec::new();
+        // Both analyzers share the tokenizer and the filters before stemming,
+        // so their tokens come out one for one.
+        while raw_stream.advance() && stem_stream.advance() {
+            let raw = raw_stream.token();
+            let stem = &stem_stream.token().text;
+            let key = if self.highlight.stems.contains(stem) {
+                Some(stem.clone())
+            } else if let Some(p) = self
+                .highlight
+                .prefixes
+                .iter()
+                .find(|p| raw.text.starts_with(p.as_str()))
+            {
+                Some(format!("{p}*"))
+            } else {
+                self.highlight
+                    .fuzzy
+                    .iter()
+                    .find(|(w, d)| within(&raw.text, w, usize::from(*d)))
+                    .map(|(w, _)| format!("{w}~"))
             };
+            if let Some(key) = key {
+                out.push(Hit {
+                    range: raw.offset_from..raw.offset_to,
+                    key,
+                });
+            }
         }
-        let range = s.fragment_range();
-        Snippet {
-            text: s.fragment().to_string(),
-            highlights: s.highlighted().to_vec(),
-            cut_before: range.start > 0,
-            cut_after: range.end < text.len(),
+        out
+    }
+}
+
+/// The sentences to show, in text order: the best-scoring ones within the
+/// budget, or, when no word of the text matched (a heading or an entity
+/// match), the opening sentences.
+fn choose(text: &str, spans: &[Range<usize>], hits: &[Hit]) -> Vec<Range<usize>> {
+    let len = |i: usize| text[spans[i].clone()].trim().chars().count();
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut budget = MAX_SNIPPET_CHARS;
+    if hits.is_empty() {
+        for i in 0..spans.len() {
+            if !chosen.is_empty() && len(i) > budget {
+                break;
+            }
+            budget = budget.saturating_sub(len(i));
+            chosen.push(i);
         }
+    } else {
+        let mut scored: Vec<(usize, usize, usize)> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let inside: Vec<&Hit> =
+                    hits.iter().filter(|h| s.contains(&h.range.start)).collect();
+                let mut keys: Vec<&str> = inside.iter().map(|h| h.key.as_str()).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                (keys.len(), inside.len(), i)
+            })
+            .filter(|(distinct, _, _)| *distinct > 0)
+            .collect();
+        // Best first; among equals, earlier first.
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        for (_, _, i) in scored {
+            if chosen.len() == MAX_FRAGMENTS {
+                break;
+            }
+            if chosen.is_empty() || len(i) <= budget {
+                budget = budget.saturating_sub(len(i));
+                chosen.push(i);
+            }
+        }
+    }
+    chosen.sort_unstable();
+    chosen
+        .into_iter()
+        .map(|i| trim_range(text, spans[i].clone()))
+        .collect()
+}
+
+/// Builds the snippet text from the chosen sentences, cutting a sentence
+/// that alone exceeds the budget around its first match.
+fn assemble(text: &str, chosen: &[Range<usize>], hits: &[Hit]) -> Snippet {
+    let mut out = Snippet::default();
+    let mut prev_end: Option<usize> = None;
+    for r in chosen {
+        let r = window(text, r.clone(), hits);
+        match prev_end {
+            Some(end) if text[end..r.start].trim().is_empty() => out.text.push(' '),
+            Some(_) => out.text.push_str(" … "),
+            None => out.cut_before = r.start > 0,
+        }
+        let base = out.text.len();
+        out.text.push_str(&text[r.clone()]);
+        out.highlights.extend(
+            hits.iter()
+                .filter(|h| h.range.start >= r.start && h.range.end <= r.end)
+                .map(|h| h.range.start - r.start + base..h.range.end - r.start + base),
+        );
+        prev_end = Some(r.end);
+    }
+    out.cut_after = prev_end.is_some_and(|e| !text[e..].trim().is_empty());
+    out
+}
+
+/// A sentence, or, when it is longer than the budget, a word-bounded window of
+/// it starting a little before its first match.
+fn window(text: &str, r: Range<usize>, hits: &[Hit]) -> Range<usize> {
+    if text[r.clone()].chars().count() <= MAX_SNIPPET_CHARS {
+        return r;
+    }
+    let first = hits
+        .iter()
+        .find(|h| r.contains(&h.range.start))
+        .map_or(r.start, |h| h.range.start);
+    let lead = MAX_SNIPPET_CHARS / 4;
+    let mut start = text[r.start..first]
+        .char_indices()
+        .rev()
+        .nth(lead)
+        .map_or(r.start, |(i, _)| r.start + i);
+    if start > r.start {
+        start = text[start..first]
+            .find(' ')
+            .map_or(start, |i| start + i + 1);
+    }
+    let mut end = text[start..r.end]
+        .char_indices()
+        .nth(MAX_SNIPPET_CHARS)
+        .map_or(r.end, |(i, _)| start + i);
+    if end < r.end {
+        end = text[start..end].rfind(' ').map_or(end, |i| start + i);
+    }
+    start..end
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let start = r.start + (s.len() - s.trim_start().len());
+    let end = r.end - (s.len() - s.trim_end().len());
+    start..end.max(start)
+}
+
+/// Whether two words are within `d` edits (Levenshtein), cheaply bounded.
+fn within(a: &str, b: &str, d: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > d {
+        return false;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()] <= d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snippet(text: &str, stems: &[&str], prefixes: &[&str]) -> Snippet {
+        let highlight = Highlight {
+            stems: stems.iter().map(|s| (*s).to_string()).collect(),
+            prefixes: prefixes.iter().map(|s| (*s).to_string()).collect(),
+            fuzzy: vec![("deportaton".into(), 1)],
+        };
+        Snippets::new(highlight).of(text)
+    }
+
+    const TEXT: &str = "The army left the town in May. Prisons filled up quickly after that. \
+        Guards said radicalisation in prison was rising. Nobody counted the deportations. \
+        The market reopened later.";
+
+    #[test]
+    fn the_sentences_with_the_most_query_words_are_shown_in_order() {
+        let s = snippet(TEXT, &["prison", "radicalis"], &[]);
+        assert_eq!(
+            s.text,
+            "Prisons filled up quickly after that. Guards said radicalisation in prison was rising."
+        );
+        assert_eq!(
+            s.marked("[", "]"),
+            "[Prisons] filled up quickly after that. Guards said [radicalisation] in [prison] was rising."
+        );
+        assert!(s.cut_before && s.cut_after);
+    }
+
+    #[test]
+    fn distant_sentences_are_joined_by_an_ellipsis() {
+        let s = snippet(TEXT, &["armi", "market"], &[]);
+        assert_eq!(
+            s.text,
+            "The army left the town in May. … The market reopened later."
+        );
+    }
+
+    #[test]
+    fn prefixes_and_fuzzy_words_are_marked() {
+        let s = snippet(TEXT, &[], &["radical"]);
+        assert_eq!(
+            s.marked("[", "]"),
+            "Guards said [radicalisation] in prison was rising."
+        );
+        let s = snippet("Nobody counted the deportation.", &[], &[]);
+        assert_eq!(s.marked("[", "]"), "Nobody counted the [deportation].");
+    }
+
+    #[test]
+    fn without_a_match_the_opening_is_shown() {
+        let s = snippet(TEXT, &["zzz"], &[]);
+        assert!(
+            s.text.starts_with("The army left the town in May."),
+            "{}",
+            s.text
+        );
+        assert!(s.highlights.is_empty());
+        assert!(!s.cut_before);
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_around_its_match() {
+        let long = format!(
+            "{} the prison {}.",
+            "word ".repeat(200),
+            "more ".repeat(200)
+        );
+        let s = snippet(&long, &["prison"], &[]);
+        assert!(
+            s.text.chars().count() <= MAX_SNIPPET_CHARS,
+            "{}",
+            s.text.len()
+        );
+        assert!(s.marked("[", "]").contains("[prison]"));
+        assert!(s.cut_before && s.cut_after);
+    }
+
+    #[test]
+    fn edit_distance() {
+        assert!(within("deportation", "deportaton", 1));
+        assert!(!within("deportation", "deport", 2));
+        assert!(within("kidal", "kidal", 0));
     }
 }

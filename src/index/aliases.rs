@@ -1,0 +1,242 @@
+//! The alias table stored beside each index generation, so that queries
+//! resolve `Türkiye`, `Daesh` or `hurriyet` without loading a gazetteer.
+//!
+//! Two files: `aliases.fst` maps keys to line numbers of `aliases.txt`, whose
+//! lines are `dimension<TAB>canonical value`. A key is `=<dim>\0<alias>` for
+//! acronyms, matched with their case (`IS` the group, never `is`), and
+//! `~<dim>\0<folded alias>` for everything else, matched folded (case,
+//! diacritics, apostrophes and hyphens ignored). Built at ingest from the
+//! gazetteers' aliases and every value passages were tagged with; read with
+//! one small file read and an fst lookup per query word.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use fst::Map;
+
+use crate::query::Aliases;
+use crate::{Error, Result};
+
+const FST_FILE: &str = "aliases.fst";
+const NAMES_FILE: &str = "aliases.txt";
+
+/// Longest all-capital alias treated as an acronym (matched with its case).
+const MAX_ACRONYM_CHARS: usize = 6;
+
+/// Entity dimensions a query word may name.
+const NAMED_DIMENSIONS: [&str; 3] = ["country", "group", "place"];
+
+/// Folds a name for matching: ASCII, lower case, apostrophes dropped
+/// (`Jama’at` = `Jamaat`), other punctuation a word break (`al-Islam` = `al Islam`).
+pub(crate) fn fold(s: &str) -> String {
+    let ascii = deunicode::deunicode(s)
+        .to_lowercase()
+        .replace(['\'', '`'], "");
+    let mut out = String::with_capacity(ascii.len());
+    for word in ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn is_acronym(alias: &str) -> bool {
+    let letters = alias.chars().filter(|c| c.is_alphanumeric()).count();
+    (1..=MAX_ACRONYM_CHARS).contains(&letters)
+        && alias.chars().any(char::is_alphabetic)
+        && alias
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
+}
+
+fn key(dim: &str, alias: &str) -> Option<String> {
+    if is_acronym(alias) {
+        Some(format!("={dim}\0{}", alias.replace('.', "")))
+    } else {
+        let folded = fold(alias);
+        (!folded.is_empty()).then(|| format!("~{dim}\0{folded}"))
+    }
+}
+
+/// Collects aliases during an ingest and writes the table.
+#[derive(Debug, Default)]
+pub(crate) struct AliasWriter {
+    /// key → (dim, canonical); the first canonical given for a key wins.
+    keys: BTreeMap<String, (String, String)>,
+}
+
+impl AliasWriter {
+    /// Adds an alias of a canonical value in a dimension.
+    pub(crate) fn add(&mut self, dim: &str, alias: &str, canonical: &str) {
+        if let Some(k) = key(dim, alias) {
+            self.keys
+                .entry(k)
+                .or_insert_with(|| (dim.to_string(), canonical.to_string()));
+        }
+    }
+
+    /// Writes `aliases.fst` and `aliases.txt` into `dir`.
+    pub(crate) fn write(&self, dir: &Path) -> Result<()> {
+        let mut names: Vec<(String, String)> = self.keys.values().cloned().collect();
+        names.sort();
+        names.dedup();
+        let line_of = |v: &(String, String)| names.binary_search(v).map_or(0, |i| i as u64);
+        let io = |path: PathBuf| {
+            move |e: std::io::Error| Error::Io {
+                path: path.clone(),
+                source: e,
+            }
+        };
+        let mut builder = fst::MapBuilder::memory();
+        for (k, v) in &self.keys {
+            builder
+                .insert(k, line_of(v))
+                .map_err(|e| io(dir.join(FST_FILE))(std::io::Error::other(e)))?;
+        }
+        let bytes = builder
+            .into_inner()
+            .map_err(|e| io(dir.join(FST_FILE))(std::io::Error::other(e)))?;
+        fs::write(dir.join(FST_FILE), bytes).map_err(io(dir.join(FST_FILE)))?;
+        let mut text = String::new();
+        for (d, c) in &names {
+            text.push_str(d);
+            text.push('\t');
+            text.push_str(c);
+            text.push('\n');
+        }
+        fs::write(dir.join(NAMES_FILE), text).map_err(io(dir.join(NAMES_FILE)))?;
+        Ok(())
+    }
+}
+
+/// The fst of keys and the (dimension, canonical) lines it points to.
+type Loaded = (Map<Vec<u8>>, Vec<(String, String)>);
+
+/// The table of an opened index, read on first use.
+#[derive(Debug)]
+pub(crate) struct AliasTable {
+    dir: PathBuf,
+    loaded: OnceLock<Option<Loaded>>,
+}
+
+impl AliasTable {
+    pub(crate) fn new(dir: &Path) -> AliasTable {
+        AliasTable {
+            dir: dir.to_path_buf(),
+            loaded: OnceLock::new(),
+        }
+    }
+
+    fn table(&self) -> Option<&Loaded> {
+        self.loaded
+            .get_or_init(|| {
+                let bytes = fs::read(self.dir.join(FST_FILE)).ok()?;
+                let map = Map::new(bytes).ok()?;
+                let text = fs::read_to_string(self.dir.join(NAMES_FILE)).ok()?;
+                let names = text
+                    .lines()
+                    .filter_map(|l| l.split_once('\t'))
+                    .map(|(d, c)| (d.to_string(), c.to_string()))
+                    .collect();
+                Some((map, names))
+            })
+            .as_ref()
+    }
+
+    fn get(&self, key: &str) -> Option<(String, String)> {
+        let (map, names) = self.table()?;
+        let line = map.get(key)?;
+        names.get(usize::try_from(line).ok()?).cloned()
+    }
+}
+
+impl Aliases for AliasTable {
+    fn resolve(&self, dim: &str, value: &str) -> Option<String> {
+        let value = value.trim();
+        let exact = format!("={dim}\0{}", value.replace('.', ""));
+        let upper = format!("={dim}\0{}", value.replace('.', "").to_uppercase());
+        let folded = format!("~{dim}\0{}", fold(value));
+        [exact, folded, upper]
+            .iter()
+            .find_map(|k| self.get(k))
+            .map(|(_, canonical)| canonical)
+    }
+
+    fn entities_named(&self, text: &str) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        for dim in NAMED_DIMENSIONS {
+            let exact = format!("={dim}\0{}", text.trim().replace('.', ""));
+            let folded = format!("~{dim}\0{}", fold(text));
+            if let Some((_, c)) = self.get(&exact).or_else(|| self.get(&folded)) {
+                out.push((dim, c));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> (tempfile::TempDir, AliasTable) {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let mut w = AliasWriter::default();
+        w.add("country", "Turkey", "TR");
+        w.add("country", "Türkiye", "TR");
+        w.add("country", "TR", "TR");
+        w.add("group", "Daesh", "ISIS");
+        w.add("group", "IS", "ISIS");
+        w.add("group", "Jama’at Nusrat al-Islam", "JNIM");
+        w.add("cites", "Hürriyet", "Hürriyet");
+        w.write(tmp.path()).expect("write");
+        let t = AliasTable::new(tmp.path());
+        (tmp, t)
+    }
+
+    #[test]
+    fn filters_resolve_any_alias_folded() {
+        let (_tmp, t) = table();
+        for (dim, typed, expected) in [
+            ("country", "Turkey", Some("TR")),
+            ("country", "turkiye", Some("TR")),
+            ("country", "TÜRKIYE", Some("TR")),
+            ("country", "tr", Some("TR")),
+            ("group", "daesh", Some("ISIS")),
+            ("group", "Jamaat Nusrat al Islam", Some("JNIM")),
+            ("cites", "hurriyet", Some("Hürriyet")),
+            ("country", "Narnia", None),
+            ("group", "Turkey", None),
+        ] {
+            assert_eq!(t.resolve(dim, typed).as_deref(), expected, "{dim} {typed}");
+        }
+    }
+
+    #[test]
+    fn query_words_name_entities_acronyms_only_in_capitals() {
+        let (_tmp, t) = table();
+        assert_eq!(
+            t.entities_named("Daesh"),
+            vec![("group", "ISIS".to_string())]
+        );
+        assert_eq!(t.entities_named("IS"), vec![("group", "ISIS".to_string())]);
+        assert!(t.entities_named("is").is_empty());
+        assert_eq!(
+            t.entities_named("Türkiye"),
+            vec![("country", "TR".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_missing_table_resolves_nothing() {
+        let t = AliasTable::new(Path::new("/no/such/dir"));
+        assert_eq!(t.resolve("country", "Turkey"), None);
+    }
+}

@@ -1,0 +1,297 @@
+//! The query AST → tantivy queries, and the terms snippets should mark.
+//!
+//! Words are stemmed and folded as the index was; a word or phrase matches in
+//! the text or, weighted up, in the heading path; a word that names a known
+//! entity also matches passages tagged with it, weighted below literal matches.
+//! Prefix and fuzzy words run on the unstemmed `text_raw` field, where tantivy's
+//! automata see the words as written. Fields become facet terms or date-block
+//! ranges.
+
+use std::collections::HashSet;
+
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+
+use super::aliases::Aliases;
+use super::filter::{date_overlap_query, facet_query};
+use super::parse::{FieldName, Match, Node, SyntaxError};
+use crate::PassageKind;
+use crate::index::schema::{Fields, analyzer, raw_analyzer, tokens};
+
+/// How much a match in the heading path weighs against one in the text.
+pub(crate) const SECTION_BOOST: f32 = 1.5;
+/// The score of a passage that matches a word only through an entity it is
+/// tagged with (`Daesh` → ISIS): below any literal match of the word.
+const ENTITY_SCORE: f32 = 0.5;
+
+/// What snippets should mark: the stems of positive words and phrases, the
+/// prefixes and the fuzzy words, as typed (folded).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Highlight {
+    /// Stems (as the `text` analyzer makes them).
+    pub stems: HashSet<String>,
+    /// Folded prefixes.
+    pub prefixes: Vec<String>,
+    /// Folded words with their edit distance.
+    pub fuzzy: Vec<(String, u8)>,
+}
+
+/// How words that are side by side combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Juxtaposition {
+    /// All must match (the default).
+    All,
+    /// Any may match, more is better (the fallback when all match nothing).
+    Any,
+}
+
+/// Turns an AST into a query.
+pub(crate) struct Builder<'a> {
+    fields: &'a Fields,
+    aliases: &'a dyn Aliases,
+    stem: TextAnalyzer,
+    raw: TextAnalyzer,
+    juxtaposition: Juxtaposition,
+    /// The terms to mark in snippets, collected while building.
+    pub highlight: Highlight,
+}
+
+type Built = Result<Option<Box<dyn Query>>, SyntaxError>;
+
+impl<'a> Builder<'a> {
+    pub(crate) fn new(
+        fields: &'a Fields,
+        aliases: &'a dyn Aliases,
+        juxtaposition: Juxtaposition,
+    ) -> Builder<'a> {
+        Builder {
+            fields,
+            aliases,
+            stem: analyzer(),
+            raw: raw_analyzer(),
+            juxtaposition,
+            highlight: Highlight::default(),
+        }
+    }
+
+    /// The query for a node; `None` when it holds nothing searchable.
+    pub(crate) fn build(&mut self, node: &Node) -> Built {
+        self.node(node, true)
+    }
+
+    fn node(&mut self, node: &Node, positive: bool) -> Built {
+        match node {
+            Node::Word { text, how, .. } => Ok(self.word(text, *how, positive)),
+            Node::Phrase { text, slop, .. } => Ok(self.phrase(text, *slop, positive)),
+            Node::Field { field, value, .. } => self.field(*field, value, positive),
+            Node::And(children) => self.and(children, positive),
+            Node::Or(children) => {
+                let mut clauses = Vec::new();
+                for c in children {
+                    if let Some(q) = self.node(c, positive)? {
+                        clauses.push((Occur::Should, q));
+                    }
+                }
+                Ok(boolean(clauses))
+            }
+            Node::Not(inner) => {
+                let q = self.node(inner, !positive)?;
+                Ok(q.map(|q| {
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                        (Occur::MustNot, q),
+                    ])) as Box<dyn Query>
+                }))
+            }
+        }
+    }
+
+    fn and(&mut self, children: &[Node], positive: bool) -> Built {
+        let occur = match self.juxtaposition {
+            Juxtaposition::All => Occur::Must,
+            Juxtaposition::Any => Occur::Should,
+        };
+        let mut clauses = Vec::new();
+        let mut any_positive = false;
+        for c in children {
+            if let Node::Not(inner) = c {
+                if let Some(q) = self.node(inner, !positive)? {
+                    clauses.push((Occur::MustNot, q));
+                }
+            } else if let Some(q) = self.node(c, positive)? {
+                any_positive = true;
+                clauses.push((occur, q));
+            }
+        }
+        if !any_positive && !clauses.is_empty() {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Ok(boolean(clauses))
+    }
+
+    /// A word: in the text or the headings, or an entity it names.
+    fn word(&mut self, text: &str, how: Match, positive: bool) -> Option<Box<dyn Query>> {
+        match how {
+            Match::Word => {
+                let stems = tokens(&mut self.stem, text);
+                if positive {
+                    self.highlight.stems.extend(stems.iter().cloned());
+                }
+                let literal = self.text_or_section(&stems, 0)?;
+                Some(self.with_entity(literal, text))
+            }
+            Match::Prefix | Match::Fuzzy(_) => {
+                let raw = tokens(&mut self.raw, text);
+                let (last, first) = raw.split_last()?;
+                let f = self.fields.text_raw;
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = first
+                    .iter()
+                    .map(|t| (Occur::Must, term(f, t, IndexRecordOption::Basic)))
+                    .collect();
+                let automaton: Box<dyn Query> = if let Match::Fuzzy(d) = how {
+                    if positive {
+                        self.highlight.fuzzy.push((last.clone(), d));
+                    }
+                    Box::new(FuzzyTermQuery::new(Term::from_field_text(f, last), d, true))
+                } else {
+                    if positive {
+                        self.highlight.prefixes.push(last.clone());
+                    }
+                    Box::new(FuzzyTermQuery::new_prefix(
+                        Term::from_field_text(f, last),
+                        0,
+                        true,
+                    ))
+                };
+                clauses.push((Occur::Must, automaton));
+                boolean(clauses)
+            }
+        }
+    }
+
+    fn phrase(&mut self, text: &str, slop: u32, positive: bool) -> Option<Box<dyn Query>> {
+        let stems = tokens(&mut self.stem, text);
+        if positive {
+            self.highlight.stems.extend(stems.iter().cloned());
+        }
+        let literal = self.text_or_section(&stems, slop)?;
+        Some(self.with_entity(literal, text))
+    }
+
+    /// Terms as a phrase (or one term) in the text, or, weighted, in the headings.
+    fn text_or_section(&self, stems: &[String], slop: u32) -> Option<Box<dyn Query>> {
+        let in_text = phrase_or_term(self.fields.text, stems, slop)?;
+        let in_section = phrase_or_term(self.fields.section, stems, slop)?;
+        Some(Box::new(BooleanQuery::new(vec![
+            (Occur::Should, in_text),
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(in_section, SECTION_BOOST)),
+            ),
+        ])))
+    }
+
+    /// Adds "or a passage tagged with the entity this names" to a literal match.
+    fn with_entity(&self, literal: Box<dyn Query>, text: &str) -> Box<dyn Query> {
+        let tags = self.aliases.entities_named(text);
+        if tags.is_empty() {
+            return literal;
+        }
+        let mut clauses = vec![(Occur::Should, literal)];
+        for (dim, value) in tags {
+            let q = ConstScoreQuery::new(facet_query(self.fields, dim, &value), ENTITY_SCORE);
+            clauses.push((Occur::Should, Box::new(q)));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn field(&mut self, field: FieldName, value: &Node, positive: bool) -> Built {
+        let (text, span) = match value {
+            Node::Word { text, span, .. } | Node::Phrase { text, span, .. } => {
+                (text.as_str(), span.clone())
+            }
+            _ => return Ok(None),
+        };
+        let bad = |message: String| SyntaxError {
+            message,
+            at: span.start,
+        };
+        let facet = |dim: &str, v: &str| Ok(Some(facet_query(self.fields, dim, v)));
+        match field {
+            FieldName::Section => {
+                let stems = tokens(&mut self.stem, text);
+                if positive {
+                    self.highlight.stems.extend(stems.iter().cloned());
+                }
+                Ok(phrase_or_term(self.fields.section, &stems, 0))
+            }
+            FieldName::Doc => facet("doc", text),
+            FieldName::Kind => {
+                let kind: PassageKind = text.parse().map_err(bad)?;
+                facet("kind", kind.name())
+            }
+            FieldName::Country | FieldName::Group | FieldName::Place | FieldName::Person => {
+                let dim = match field {
+                    FieldName::Country => "country",
+                    FieldName::Group => "group",
+                    FieldName::Place => "place",
+                    _ => "person",
+                };
+                let canonical = self
+                    .aliases
+                    .resolve(dim, text)
+                    .unwrap_or_else(|| text.to_string());
+                facet(dim, &canonical)
+            }
+            FieldName::Year => {
+                let year: i16 = text
+                    .parse()
+                    .ok()
+                    .filter(|_| text.len() == 4)
+                    .ok_or_else(|| bad(format!("`{text}` is not a year; write year:2019")))?;
+                let from = jiff::civil::Date::new(year, 1, 1).map_err(|e| bad(e.to_string()))?;
+                let to = jiff::civil::Date::new(year, 12, 31).map_err(|e| bad(e.to_string()))?;
+                Ok(Some(date_overlap_query(self.fields, from, to)))
+            }
+            FieldName::Cites => {
+                let canonical = self
+                    .aliases
+                    .resolve("cites", text)
+                    .unwrap_or_else(|| text.to_string());
+                facet("cites", &canonical)
+            }
+        }
+    }
+}
+
+fn term(field: Field, text: &str, option: IndexRecordOption) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, text), option))
+}
+
+fn phrase_or_term(field: Field, stems: &[String], slop: u32) -> Option<Box<dyn Query>> {
+    match stems {
+        [] => None,
+        [one] => Some(term(field, one, IndexRecordOption::WithFreqs)),
+        many => {
+            let terms = many
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (i, Term::from_field_text(field, t)))
+                .collect();
+            Some(Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop)))
+        }
+    }
+}
+
+fn boolean(mut clauses: Vec<(Occur, Box<dyn Query>)>) -> Option<Box<dyn Query>> {
+    match clauses.len() {
+        0 => None,
+        1 if clauses[0].0 != Occur::MustNot => Some(clauses.pop().expect("one clause").1),
+        _ => Some(Box::new(BooleanQuery::new(clauses))),
+    }
+}

@@ -1,0 +1,567 @@
+//! The query language: text → an AST whose nodes know where they were typed.
+//!
+//! Grammar (whitespace separates tokens; `AND`, `OR`, `NOT` only in capitals):
+//!
+//! ```text
+//! query    := or
+//! or       := and ( "OR" and )*
+//! and      := unary ( "AND"? unary )*          juxtaposition means AND
+//! unary    := ( "-" | "NOT" ) unary | "+" unary | primary
+//! primary  := "(" or ")" | FIELD ":" value | value
+//! value    := phrase | word
+//! phrase   := '"' text '"' ( "~" DIGITS )?    a slop lets words sit apart
+//! word     := WORDCHARS ( "*" | "~" DIGIT? )?  prefix, or fuzzy (edit distance 1–2)
+//! FIELD    := section | doc | kind | country | group | place | person | year | cites
+//! ```
+//!
+//! Lenient where typing is messy and strict where it is ambiguous: a colon
+//! after an unknown word (a pasted URL, `N°258:`) is just text; a lone `-` is
+//! ignored; lower-case `and`/`or` are words. An unclosed quote or bracket, an
+//! operator with nothing to apply to, or a field with no value is an error
+//! that points at the column where it happens.
+
+use std::ops::Range;
+
+/// A field a query may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldName {
+    /// The heading path.
+    Section,
+    /// A document id.
+    Doc,
+    /// A passage kind.
+    Kind,
+    /// A country (any alias).
+    Country,
+    /// An armed group (any alias).
+    Group,
+    /// A place.
+    Place,
+    /// A person.
+    Person,
+    /// A year the passage mentions.
+    Year,
+    /// A cited source.
+    Cites,
+}
+
+impl FieldName {
+    fn parse(name: &str) -> Option<FieldName> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "section" => FieldName::Section,
+            "doc" => FieldName::Doc,
+            "kind" => FieldName::Kind,
+            "country" => FieldName::Country,
+            "group" => FieldName::Group,
+            "place" => FieldName::Place,
+            "person" => FieldName::Person,
+            "year" => FieldName::Year,
+            "cites" | "source" => FieldName::Cites,
+            _ => return None,
+        })
+    }
+}
+
+/// How a word matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Match {
+    /// Stemmed, accents ignored.
+    Word,
+    /// `prison*`: every word starting so.
+    Prefix,
+    /// `deportaton~`: within this many edits.
+    Fuzzy(u8),
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Node {
+    /// A word as typed.
+    Word {
+        text: String,
+        how: Match,
+        span: Range<usize>,
+    },
+    /// A quoted phrase, with its slop.
+    Phrase {
+        text: String,
+        slop: u32,
+        span: Range<usize>,
+    },
+    /// `field:value`.
+    Field {
+        field: FieldName,
+        value: Box<Node>,
+        span: Range<usize>,
+    },
+    /// All must match.
+    And(Vec<Node>),
+    /// Any may match.
+    Or(Vec<Node>),
+    /// Must not match.
+    Not(Box<Node>),
+}
+
+impl Node {
+    /// Whether the query uses operators, fields or marks (as opposed to plain words).
+    pub(crate) fn is_plain_words(&self) -> bool {
+        match self {
+            Node::Word { how, .. } => *how == Match::Word,
+            Node::And(children) => children.iter().all(Node::is_plain_words),
+            _ => false,
+        }
+    }
+}
+
+/// A syntax error: what is wrong and the byte offset where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    /// What is wrong, and what would work.
+    pub message: String,
+    /// Byte offset in the query.
+    pub at: usize,
+}
+
+/// Longest edit distance fuzzy matching allows.
+const MAX_FUZZY: u8 = 2;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tok {
+    Open,
+    Close,
+    And,
+    Or,
+    Not,
+    Plus,
+    Phrase { text: String, slop: u32 },
+    Word(String),
+}
+
+/// Parses a query; `Ok(None)` for a query with no searchable content.
+pub(crate) fn parse(query: &str) -> Result<Option<Node>, SyntaxError> {
+    let tokens = lex(query)?;
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        len: query.len(),
+    };
+    if p.tokens.is_empty() {
+        return Ok(None);
+    }
+    let node = p.or()?;
+    match p.peek() {
+        None => Ok(node),
+        Some((Tok::Close, span)) => Err(SyntaxError {
+            message: "`)` without a matching `(`".into(),
+            at: span.start,
+        }),
+        Some((_, span)) => Err(SyntaxError {
+            message: "unexpected text".into(),
+            at: span.start,
+        }),
+    }
+}
+
+fn lex(q: &str) -> Result<Vec<(Tok, Range<usize>)>, SyntaxError> {
+    let mut out = Vec::new();
+    let bytes = q.as_bytes();
+    let mut i = 0;
+    while i < q.len() {
+        let c = q[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        match c {
+            '(' => {
+                out.push((Tok::Open, i..i + 1));
+                i += 1;
+            }
+            ')' => {
+                out.push((Tok::Close, i..i + 1));
+                i += 1;
+            }
+            '"' | '“' | '”' => {
+                let (text, end) = quoted(q, i)?;
+                let (slop, end) = slop_suffix(q, end);
+                out.push((Tok::Phrase { text, slop }, start..end));
+                i = end;
+            }
+            '-' | '+' if i + 1 < q.len() && !bytes[i + 1].is_ascii_whitespace() => {
+                out.push((if c == '-' { Tok::Not } else { Tok::Plus }, i..i + 1));
+                i += 1;
+            }
+            '-' | '+' => i += 1, // a lone sign is noise
+            _ => {
+                let end = q[i..]
+                    .find(|ch: char| {
+                        ch.is_whitespace()
+                            || ch == '('
+                            || ch == ')'
+                            || ch == '"'
+                            || ch == '“'
+                            || ch == '”'
+                    })
+                    .map_or(q.len(), |k| i + k);
+                let word = &q[i..end];
+                let tok = match word {
+                    "AND" | "&&" => Tok::And,
+                    "OR" | "||" => Tok::Or,
+                    "NOT" => Tok::Not,
+                    _ => Tok::Word(word.to_string()),
+                };
+                out.push((tok, start..end));
+                i = end;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A quoted phrase starting at `start`; returns its text and the offset after the closing quote.
+fn quoted(q: &str, start: usize) -> Result<(String, usize), SyntaxError> {
+    let open_len = q[start..].chars().next().map_or(1, char::len_utf8);
+    let body = &q[start + open_len..];
+    match body.find(['"', '”', '“']) {
+        Some(k) => {
+            let close_len = body[k..].chars().next().map_or(1, char::len_utf8);
+            Ok((body[..k].to_string(), start + open_len + k + close_len))
+        }
+        None => Err(SyntaxError {
+            message: "unclosed quote; hint: end the phrase with \"".into(),
+            at: start,
+        }),
+    }
+}
+
+/// `~3` right after a phrase.
+fn slop_suffix(q: &str, at: usize) -> (u32, usize) {
+    let rest = &q[at..];
+    if let Some(digits) = rest.strip_prefix('~') {
+        let n: String = digits.chars().take_while(char::is_ascii_digit).collect();
+        let slop = n.parse().unwrap_or(1);
+        return (slop, at + 1 + n.len());
+    }
+    (0, at)
+}
+
+struct Parser {
+    tokens: Vec<(Tok, Range<usize>)>,
+    pos: usize,
+    len: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&(Tok, Range<usize>)> {
+        self.tokens.get(self.pos)
+    }
+
+    fn next(&mut self) -> Option<(Tok, Range<usize>)> {
+        let t = self.tokens.get(self.pos).cloned();
+        self.pos += 1;
+        t
+    }
+
+    fn end(&self) -> usize {
+        self.len
+    }
+
+    fn or(&mut self) -> Result<Option<Node>, SyntaxError> {
+        let mut parts = Vec::new();
+        if let Some(n) = self.and()? {
+            parts.push(n);
+        }
+        while let Some((Tok::Or, span)) = self.peek().cloned() {
+            self.pos += 1;
+            match self.and()? {
+                Some(n) => parts.push(n),
+                None => {
+                    return Err(SyntaxError {
+                        message: "`OR` needs something after it".into(),
+                        at: span.start,
+                    });
+                }
+            }
+            if parts.len() == 1 {
+                return Err(SyntaxError {
+                    message: "`OR` needs something before it".into(),
+                    at: span.start,
+                });
+            }
+        }
+        Ok(match parts.len() {
+            0 => None,
+            1 => parts.pop(),
+            _ => Some(Node::Or(parts)),
+        })
+    }
+
+    fn and(&mut self) -> Result<Option<Node>, SyntaxError> {
+        let mut parts = Vec::new();
+        loop {
+            match self.peek().cloned() {
+                None | Some((Tok::Or | Tok::Close, _)) => break,
+                Some((Tok::And, span)) => {
+                    self.pos += 1;
+                    let follows = matches!(self.peek(), Some((tok, _)) if !matches!(tok, Tok::Or | Tok::Close | Tok::And));
+                    if parts.is_empty() || !follows {
+                        return Err(SyntaxError {
+                            message: "`AND` needs something on both sides".into(),
+                            at: span.start,
+                        });
+                    }
+                }
+                Some(_) => {
+                    if let Some(n) = self.unary()? {
+                        parts.push(n);
+                    }
+                }
+            }
+        }
+        Ok(match parts.len() {
+            0 => None,
+            1 => parts.pop(),
+            _ => Some(Node::And(parts)),
+        })
+    }
+
+    fn unary(&mut self) -> Result<Option<Node>, SyntaxError> {
+        match self.peek().cloned() {
+            Some((Tok::Not, span)) => {
+                self.pos += 1;
+                match self.unary()? {
+                    Some(n) => Ok(Some(Node::Not(Box::new(n)))),
+                    None => Err(SyntaxError {
+                        message: "nothing to exclude after `-`/`NOT`".into(),
+                        at: span.start,
+                    }),
+                }
+            }
+            Some((Tok::Plus, _)) => {
+                self.pos += 1;
+                self.unary()
+            }
+            _ => self.primary(),
+        }
+    }
+
+    fn primary(&mut self) -> Result<Option<Node>, SyntaxError> {
+        let Some((tok, span)) = self.next() else {
+            return Ok(None);
+        };
+        match tok {
+            Tok::Open => {
+                let inner = self.or()?;
+                match self.next() {
+                    Some((Tok::Close, _)) => {}
+                    _ => {
+                        return Err(SyntaxError {
+                            message: "unclosed `(`; hint: add a `)`".into(),
+                            at: span.start,
+                        });
+                    }
+                }
+                inner.map(Some).ok_or(SyntaxError {
+                    message: "empty brackets".into(),
+                    at: span.start,
+                })
+            }
+            Tok::Phrase { text, slop } => Ok(phrase(text, slop, span)),
+            Tok::Word(w) => self.word_or_field(&w, span),
+            Tok::Close | Tok::And | Tok::Or | Tok::Not | Tok::Plus => Err(SyntaxError {
+                message: "unexpected operator".into(),
+                at: span.start,
+            }),
+        }
+    }
+
+    fn word_or_field(&mut self, w: &str, span: Range<usize>) -> Result<Option<Node>, SyntaxError> {
+        if let Some((name, rest)) = w.split_once(':')
+            && let Some(field) = FieldName::parse(name)
+        {
+            let value_at = span.start + name.len() + 1;
+            let value = if rest.is_empty() {
+                match self.peek().cloned() {
+                    Some((Tok::Phrase { text, slop }, s)) if s.start == value_at => {
+                        self.pos += 1;
+                        phrase(text, slop, s)
+                    }
+                    _ => None,
+                }
+            } else {
+                word(rest, value_at..span.end)
+            };
+            let Some(value) = value else {
+                return Err(SyntaxError {
+                    message: format!(
+                        "`{name}:` needs a value, e.g. {name}:value or {name}:\"two words\""
+                    ),
+                    at: value_at.min(self.end()),
+                });
+            };
+            let end = match &value {
+                Node::Phrase { span, .. } | Node::Word { span, .. } => span.end,
+                _ => span.end,
+            };
+            return Ok(Some(Node::Field {
+                field,
+                value: Box::new(value),
+                span: span.start..end,
+            }));
+        }
+        Ok(word(w, span))
+    }
+}
+
+fn phrase(text: String, slop: u32, span: Range<usize>) -> Option<Node> {
+    (!text.trim().is_empty()).then_some(Node::Phrase { text, slop, span })
+}
+
+/// A word with its `*` or `~N` mark.
+fn word(w: &str, span: Range<usize>) -> Option<Node> {
+    let (text, how) = if let Some(stem) = w.strip_suffix('*') {
+        (stem, Match::Prefix)
+    } else if let Some((stem, n)) = w.rsplit_once('~')
+        && n.chars().all(|c| c.is_ascii_digit())
+        && !stem.is_empty()
+    {
+        let d = n.parse::<u8>().unwrap_or(1).clamp(1, MAX_FUZZY);
+        (stem, Match::Fuzzy(d))
+    } else {
+        (w, Match::Word)
+    };
+    let text = text.trim_matches(|c: char| c == '*' || c == '~');
+    (text.chars().any(char::is_alphanumeric)).then(|| Node::Word {
+        text: text.to_string(),
+        how,
+        span,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A compact rendering of the AST for tables of cases.
+    fn show(n: &Node) -> String {
+        match n {
+            Node::Word { text, how, .. } => match how {
+                Match::Word => text.clone(),
+                Match::Prefix => format!("{text}*"),
+                Match::Fuzzy(d) => format!("{text}~{d}"),
+            },
+            Node::Phrase { text, slop, .. } => {
+                if *slop > 0 {
+                    format!("\"{text}\"~{slop}")
+                } else {
+                    format!("\"{text}\"")
+                }
+            }
+            Node::Field { field, value, .. } => format!("{field:?}:{}", show(value)),
+            Node::And(c) => format!("(and {})", c.iter().map(show).collect::<Vec<_>>().join(" ")),
+            Node::Or(c) => format!("(or {})", c.iter().map(show).collect::<Vec<_>>().join(" ")),
+            Node::Not(c) => format!("(not {})", show(c)),
+        }
+    }
+
+    #[test]
+    fn queries_parse_to_the_expected_tree() {
+        let cases = [
+            ("prison", "prison"),
+            ("prison radicalisation", "(and prison radicalisation)"),
+            ("prison AND Mali", "(and prison Mali)"),
+            (
+                "prison OR jail -Bamako",
+                "(or prison (and jail (not Bamako)))",
+            ),
+            (
+                "(prison OR jail) NOT Bamako",
+                "(and (or prison jail) (not Bamako))",
+            ),
+            ("\"foreign fighters\"", "\"foreign fighters\""),
+            (
+                "\"foreign fighters\"~2 returnees",
+                "(and \"foreign fighters\"~2 returnees)",
+            ),
+            ("“curly quotes”", "\"curly quotes\""),
+            ("terror*", "terror*"),
+            ("deportaton~", "deportaton~1"),
+            ("deportaton~2", "deportaton~2"),
+            ("deportaton~9", "deportaton~2"),
+            ("country:Turkey", "Country:Turkey"),
+            (
+                "section:\"Threat Perception\"",
+                "Section:\"Threat Perception\"",
+            ),
+            ("Group:Daesh returnees", "(and Group:Daesh returnees)"),
+            (
+                "https://www.crisisgroup.org/x",
+                "https://www.crisisgroup.org/x",
+            ),
+            ("Report N°258: returnees", "(and Report N°258: returnees)"),
+            ("- prison", "prison"),
+            ("al-Qaeda", "al-Qaeda"),
+            ("jihadists and bandits", "(and jihadists and bandits)"),
+            ("+ISIS", "ISIS"),
+        ];
+        for (input, expected) in cases {
+            let got = parse(input)
+                .unwrap_or_else(|e| panic!("{input}: {e:?}"))
+                .map(|n| show(&n));
+            assert_eq!(got.as_deref(), Some(expected), "{input}");
+        }
+        assert_eq!(parse("   ").expect("parses"), None);
+        assert_eq!(parse("***").expect("parses"), None);
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_problem() {
+        let cases = [
+            ("\"foreign fighters", 0, "unclosed quote"),
+            ("prison (jail", 7, "unclosed `(`"),
+            ("prison (jail OR", 13, "`OR` needs something after"),
+            ("prison)", 6, "`)` without"),
+            ("prison AND", 7, "`AND` needs"),
+            ("AND prison", 0, "`AND` needs"),
+            ("prison OR", 7, "`OR` needs something after"),
+            ("OR prison", 0, "`OR` needs something before"),
+            ("country:", 8, "needs a value"),
+            ("prison -", 0, ""),
+            ("NOT", 0, "nothing to exclude"),
+            ("()", 0, "empty brackets"),
+        ];
+        for (input, at, message) in cases {
+            match parse(input) {
+                Err(e) => {
+                    assert_eq!(e.at, at, "{input}: {e:?}");
+                    assert!(e.message.contains(message), "{input}: {e:?}");
+                }
+                Ok(n) if message.is_empty() => assert!(n.is_some(), "{input}"),
+                Ok(n) => panic!("{input} parsed as {n:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn plain_word_queries_are_recognised() {
+        assert!(
+            parse("prison radicalisation")
+                .expect("ok")
+                .expect("node")
+                .is_plain_words()
+        );
+        assert!(
+            !parse("prison OR jail")
+                .expect("ok")
+                .expect("node")
+                .is_plain_words()
+        );
+        assert!(
+            !parse("\"a b\"")
+                .expect("ok")
+                .expect("node")
+                .is_plain_words()
+        );
+    }
+}
