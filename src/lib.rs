@@ -27,5 +27,6 @@ pub fn debug_segment(text: &str) -> String {
 
 pub use query::{
     DateEnd, FACET_DIMENSIONS, FacetCount, Filters, Hit, InContext, SearchRequest, SearchResults,
-    Snippet, facets, for_each_passage, in_context, parse_filter_date, search,
+    Snippet, Timeline, TimelineEntry, TimelineRequest, facets, for_each_passage, in_context,
+    parse_filter_date, search, timeline,
 };

@@ -144,6 +144,9 @@ pub struct DateInfo {
     /// `early`, `mid`, `late`… when the text qualifies the date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
+    /// Byte range `[start, end)` of the date expression in the passage text.
+    #[serde(default)]
+    pub span: [usize; 2],
 }
 
 /// Where a document came from and what it is, as `dossier docs` shows it.

@@ -231,18 +231,11 @@ fn add_dates(passage: &mut Passage, mentions: &[DateMention]) {
             value: m.value.clone(),
             start: m.first_day.to_string(),
             end: m.last_day.to_string(),
-            precision: serde_plain(&m.precision),
-            qualifier: m.qualifier.as_ref().map(serde_plain),
+            precision: m.precision.as_str().to_string(),
+            qualifier: m.qualifier.map(|q| q.as_str().to_string()),
+            span: [m.span.start, m.span.end],
         });
     }
-}
-
-/// The serde name of a unit enum variant (`Precision::Day` → `day`).
-fn serde_plain<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// Byte offsets where each line of `text` starts.

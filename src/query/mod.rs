@@ -13,6 +13,7 @@ mod filter;
 mod parse;
 mod sentences;
 mod snippet;
+mod timeline;
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
@@ -28,6 +29,7 @@ pub use browse::{InContext, for_each_passage, in_context};
 use build::{Builder, Highlight, Juxtaposition};
 pub use filter::{DateEnd, Filters, parse_filter_date};
 pub use snippet::Snippet;
+pub use timeline::{Timeline, TimelineEntry, TimelineRequest, timeline};
 
 /// Facet dimensions, in the order they are printed.
 pub const FACET_DIMENSIONS: [&str; 8] = [

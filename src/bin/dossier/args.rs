@@ -75,6 +75,16 @@ pub(crate) enum Command {
     Export(ExportArgs),
     /// Run the extractors on any text: countries, groups, places, persons, dates.
     Extract(ExtractArgs),
+    /// Dated passages and events in date order, each with the sentence naming the date.
+    ///
+    /// One line per date a matching passage mentions; with --from/--to/--year,
+    /// only the dates inside that range. Footnotes (whose dates are mostly those
+    /// of the sources they cite) are left out unless --kind footnote is given.
+    ///
+    /// Examples:
+    ///   dossier timeline --doc cep-mali --from 2019 --to 2020
+    ///   dossier timeline JNIM --year 2020
+    Timeline(TimelineArgs),
     /// Print an ingest stage's output, for debugging the rules.
     #[command(hide = true)]
     Debug(DebugArgs),
@@ -165,6 +175,24 @@ pub(crate) struct SearchArgs {
     /// Also print facet counts of all matching passages.
     #[arg(long)]
     pub facets: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TimelineArgs {
+    /// Optional query restricting the passages.
+    #[arg(value_name = "QUERY", default_value = "")]
+    pub query: String,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Entries to print.
+    #[arg(long, short = 'n', default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+    /// Entries to skip (for paging).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// One JSON object per entry.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@ mod ingest;
 mod render;
 mod search;
 mod show;
+mod timeline;
 
 use std::io::Write;
 use std::path::Path;
@@ -32,6 +33,7 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
         Command::Docs(a) => docs::run(&open(&cli.index)?, a, &mut out)?,
         Command::Export(_) => export::run(&open(&cli.index)?, &mut out)?,
         Command::Extract(a) => extract::run(a, &mut out)?,
+        Command::Timeline(a) => timeline::run(&open(&cli.index)?, a, &mut out)?,
         Command::Debug(a) => debug(a, &mut out)?,
     };
     out.flush()?;
