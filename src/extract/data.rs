@@ -51,6 +51,12 @@ pub(crate) struct GroupRec {
     pub(crate) affiliate_of: Vec<String>,
     #[serde(default)]
     pub(crate) query_only: Vec<String>,
+    /// Names of the branch joined to its first parent's names ("Greater Sahara").
+    #[serde(default)]
+    pub(crate) branch: Vec<String>,
+    /// Acronyms of the branch joined to its first parent's acronyms ("GS").
+    #[serde(default)]
+    pub(crate) branch_acronyms: Vec<String>,
 }
 
 /// One city or region (see data/places.tsv).
@@ -335,6 +341,8 @@ impl Data {
                     push_unique(&mut old.acronyms, g.acronyms);
                     push_unique(&mut old.affiliate_of, g.affiliate_of);
                     push_unique(&mut old.query_only, g.query_only);
+                    push_unique(&mut old.branch, g.branch);
+                    push_unique(&mut old.branch_acronyms, g.branch_acronyms);
                 }
                 None => self.groups.push(g),
             }

@@ -8,6 +8,7 @@
 //! longest match is chosen, so a refused acronym never hides a shorter valid
 //! name. What a hit means (context rules, ambiguity) is left to the callers.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -107,12 +108,25 @@ impl<T: Copy + PartialEq> GazetteerBuilder<T> {
 
     /// Compiles the automaton.
     pub(crate) fn build(self) -> Gazetteer<T> {
-        // A contiguous NFA builds in milliseconds for tens of thousands of
-        // names and searches fast enough; a DFA would take far longer to build.
+        // Patterns start with a space so that they can only match at a word
+        // start of the search haystack (see `haystack`): an overlapping search
+        // then reports a few candidates per word instead of every name ending
+        // inside every word ("is" in "this"). A contiguous NFA builds in tens
+        // of milliseconds for tens of thousands of names; a DFA builds slower
+        // and searches no faster here.
+        let patterns: Vec<Vec<u8>> = self
+            .keys
+            .iter()
+            .map(|k| {
+                let mapped: Vec<u8> = k.bytes().map(hay_byte).collect();
+                let body = mapped.trim_ascii_end();
+                std::iter::once(b' ').chain(body.iter().copied()).collect()
+            })
+            .collect();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&self.keys)
+            .build(&patterns)
             .expect("folded gazetteer names are small enough for an automaton");
         Gazetteer {
             ac,
@@ -138,11 +152,23 @@ pub(crate) struct Hit<T> {
 impl<T: Copy> Gazetteer<T> {
     /// Whole-word, case-checked, leftmost-longest matches in `text`.
     pub(crate) fn find(&self, text: &Folded) -> Vec<Hit<T>> {
-        let hay = &text.lower;
+        thread_local! {
+            /// The search haystack, reused across calls of one thread.
+            static HAY: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+        }
+        HAY.with_borrow_mut(|hay| self.find_in(text, hay))
+    }
+
+    fn find_in(&self, text: &Folded, hay: &mut Vec<u8>) -> Vec<Hit<T>> {
+        let lower = &text.lower;
+        hay.clear();
+        hay.push(b' ');
+        hay.extend(lower.iter().copied().map(hay_byte));
         let mut candidates: Vec<Hit<T>> = Vec::new();
         for m in self.ac.find_overlapping_iter(hay.as_slice()) {
-            let (s, e) = (m.start(), m.end());
-            if !at_word_edges(hay, s, e) {
+            // hay[i + 1] is lower[i]; the match starts with the space before the word.
+            let (s, e) = (m.start(), m.end() - 1);
+            if !at_word_edges(lower, s, e) {
                 continue;
             }
             let targets: Vec<T> = self.entries[m.pattern().as_usize()]
@@ -173,6 +199,17 @@ impl<T: Copy> Gazetteer<T> {
             }
         }
         out
+    }
+}
+
+/// The byte a name or text byte becomes in the search haystack: word bytes
+/// and dots (`U.S.`) stay, other punctuation becomes a space, so that every
+/// word start follows a space.
+fn hay_byte(b: u8) -> u8 {
+    if is_word_byte(b) || b == b'.' {
+        b
+    } else {
+        b' '
     }
 }
 
@@ -208,8 +245,13 @@ fn case_agrees<T>(text: &Folded, range: Range<usize>, entry: &Entry<T>) -> bool 
                 .iter()
                 .filter(|b| b.is_ascii_alphabetic())
                 .count();
-            *cased == *entry.cased
-                && (letters > SHORT_ACRONYM || !shouting_nearby(&text.cased, range))
+            // Letters must agree exactly; punctuation may differ (`DHKP/C`, `DHKP-C`).
+            let same_letters = entry
+                .cased
+                .iter()
+                .zip(cased)
+                .all(|(want, got)| !want.is_ascii_alphabetic() || want == got);
+            same_letters && (letters > SHORT_ACRONYM || !shouting_nearby(&text.cased, range))
         }
     }
 }

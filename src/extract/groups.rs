@@ -1,204 +1,22 @@
-//! Armed groups: names to match (with transliteration variants) and the
-//! affiliation graph.
+//! Armed groups: the names to match and the affiliation graph.
 //!
 //! In: [`GroupRec`]s from `data/groups.toml` (plus user additions). Out: the
-//! (name, group, case rule) triples the gazetteer compiles, and for each group
-//! the transitive list of groups it is an affiliate of. Matching is the
-//! gazetteer's job; which variant spellings are generated is decided here.
+//! (name, group, form) triples the gazetteer compiles — explicit aliases and
+//! acronyms, transliteration variants (`translit.rs`), and branch names — and
+//! for each group the transitive list of groups it is an affiliate of.
 //!
-//! Variants: Arabic names reach English prose in many transliterations. After
-//! the usual folding (accents, apostrophes, hyphens, spaces), these rewrites
-//! are applied to every alias, alone and combined:
-//! - `wal X` = `wa al X` = `wa l X` (`wal-Muslimin`, `wa al Muslimeen`);
-//! - `X al Y` = `Xul Y` = `X ul Y` (`Nusrat al-Islam`, `Nusratul Islam`);
-//! - `al` before a sun letter assimilates: `al-Din` = `ad-Din`, `al-Sham` = `ash-Sham`;
-//! - long vowels: `ee` = `i`, `oo` = `ou` = `u` (`Muslimeen`, `Mourabitoun`,
-//!   `Murabitun`), `aa` = `a` (`Shabaab`), a final `ah` = `a` (`Nusrah`);
-//! - a leading `al` may be dropped (`al-Shabaab` → `Shabaab`).
-//!
-//! A variant that is another group's alias is not added (explicit names win).
+//! Branch names: a group with `branch` names (ISGS: "Greater Sahara") is also
+//! named by its first parent's names joined to them ("ISIS in the Greater
+//! Sahara", "Islamic State of Iraq and the Levant – Greater Sahara", "IS
+//! Sahel"), and by the parent's acronyms joined to its `branch_acronyms`
+//! ("ISIL-GS", "ISISK"). Explicit names always win: a generated name that is
+//! another group's alias is not added.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::data::GroupRec;
 use super::normalize::fold_key;
-
-/// Most spellings generated from one alias.
-const MAX_VARIANTS: usize = 48;
-/// Shortest generated variant kept (shorter ones are too likely to be words).
-const MIN_VARIANT_LEN: usize = 5;
-
-/// Spelling variants of one token (itself included).
-fn token_variants(token: &str) -> Vec<String> {
-    let mut out = vec![token.to_owned()];
-    let mut push = |s: String| {
-        if !out.contains(&s) {
-            out.push(s);
-        }
-    };
-    for (from, to) in [("ee", "i"), ("oo", "u"), ("ou", "u"), ("aa", "a")] {
-        if token.contains(from) {
-            push(token.replace(from, to));
-        }
-    }
-    let reduced = token
-        .replace("ee", "i")
-        .replace("oo", "u")
-        .replace("ou", "u")
-        .replace("aa", "a");
-    push(reduced);
-    for (end, alt) in [
-        ("een", "in"),
-        ("in", "een"),
-        ("oun", "un"),
-        ("un", "oun"),
-        ("oon", "un"),
-        ("un", "oon"),
-        ("ah", "a"),
-    ] {
-        if let Some(stem) = token.strip_suffix(end)
-            && stem.len() >= 3
-        {
-            push(format!("{stem}{alt}"));
-        }
-    }
-    if token.len() >= 4 && token.ends_with('a') && !token.ends_with("ah") {
-        push(format!("{token}h"));
-    }
-    out
-}
-
-fn is_sun_letter_start(word: &str) -> Option<&'static str> {
-    for (prefix, article) in [
-        ("sh", "ash"),
-        ("th", "ath"),
-        ("dh", "adh"),
-        ("t", "at"),
-        ("d", "ad"),
-        ("r", "ar"),
-        ("z", "az"),
-        ("s", "as"),
-        ("n", "an"),
-    ] {
-        if word.starts_with(prefix) {
-            return Some(article);
-        }
-    }
-    None
-}
-
-/// Phrase-level rewrites of the article `al` and the conjunction `wa`.
-fn phrase_variants(tokens: &[String]) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = vec![tokens.to_vec()];
-    let add = |v: Vec<String>, out: &mut Vec<Vec<String>>| {
-        if !out.contains(&v) {
-            out.push(v);
-        }
-    };
-    // wal X = wa al X = wa l X
-    for i in 0..tokens.len() {
-        let rest = |skip: usize| tokens[i + skip..].to_vec();
-        let head = tokens[..i].to_vec();
-        let is_wal = tokens[i] == "wal";
-        let is_wa_al =
-            tokens[i] == "wa" && tokens.get(i + 1).is_some_and(|t| t == "al" || t == "l");
-        if is_wal || is_wa_al {
-            let after = if is_wal { rest(1) } else { rest(2) };
-            for form in [&["wal"][..], &["wa", "al"], &["wa", "l"]] {
-                let mut v = head.clone();
-                v.extend(form.iter().map(|s| (*s).to_owned()));
-                v.extend(after.iter().cloned());
-                add(v, &mut out);
-            }
-        }
-    }
-    // X al Y = Xul Y = X ul Y; al + sun letter assimilates.
-    let snapshot = out.clone();
-    for base in snapshot {
-        for i in 0..base.len() {
-            if base[i] != "al" || i + 1 >= base.len() {
-                continue;
-            }
-            let next = &base[i + 1];
-            if let Some(article) = is_sun_letter_start(next) {
-                let mut v = base.clone();
-                article.clone_into(&mut v[i]);
-                add(v, &mut out);
-            }
-            if i > 0 && base[i - 1] != "wa" {
-                let mut glued = base.clone();
-                glued[i - 1] = format!("{}ul", base[i - 1]);
-                glued.remove(i);
-                add(glued, &mut out);
-                let mut spaced = base.clone();
-                "ul".clone_into(&mut spaced[i]);
-                add(spaced, &mut out);
-            }
-        }
-    }
-    // a leading al- dropped
-    let snapshot = out.clone();
-    for base in snapshot {
-        if base.len() >= 2 && base[0] == "al" {
-            add(base[1..].to_vec(), &mut out);
-        }
-    }
-    out
-}
-
-/// Arabic particles whose presence marks a transliterated name (vowel
-/// variants are generated only for those, and for one-word names, so that
-/// English names like "Group to Support Islam" are left alone).
-const PARTICLES: &[&str] = &[
-    "al", "el", "ul", "wal", "wa", "ad", "ash", "as", "at", "ar", "an", "az", "bil", "fi", "li",
-    "lil",
-];
-
-/// Transliteration variants of an alias key (folded), the key itself excluded.
-pub(crate) fn variants(key: &str) -> Vec<String> {
-    let tokens: Vec<String> = key.split(' ').map(str::to_owned).collect();
-    let transliterated =
-        tokens.len() == 1 || tokens.iter().any(|t| PARTICLES.contains(&t.as_str()));
-    let mut out = BTreeSet::new();
-    for phrase in phrase_variants(&tokens) {
-        let per_token: Vec<Vec<String>> = phrase
-            .iter()
-            .map(|t| {
-                if transliterated {
-                    token_variants(t)
-                } else {
-                    vec![t.clone()]
-                }
-            })
-            .collect();
-        let mut combos: Vec<String> = vec![String::new()];
-        for options in &per_token {
-            let mut next = Vec::new();
-            for prefix in &combos {
-                for option in options {
-                    if next.len() >= MAX_VARIANTS {
-                        break;
-                    }
-                    let joined = if prefix.is_empty() {
-                        option.clone()
-                    } else {
-                        format!("{prefix} {option}")
-                    };
-                    next.push(joined);
-                }
-            }
-            combos = next;
-        }
-        out.extend(combos);
-        if out.len() >= MAX_VARIANTS {
-            break;
-        }
-    }
-    out.into_iter()
-        .filter(|v| v != key && v.len() >= MIN_VARIANT_LEN)
-        .take(MAX_VARIANTS)
-        .collect()
-}
+use super::translit::variants;
 
 /// How a group name is written in the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,14 +45,54 @@ pub(crate) fn names(groups: &[GroupRec]) -> Vec<(String, usize, NameForm)> {
         }
     }
     let mut generated: HashSet<String> = HashSet::new();
+    let mut add =
+        |name: String, i: usize, form: NameForm, out: &mut Vec<(String, usize, NameForm)>| {
+            let key = fold_key(&name);
+            let taken_by_other = explicit.get(&key).is_some_and(|&owner| owner != i);
+            if !taken_by_other && generated.insert(key) {
+                out.push((name, i, form));
+            }
+        };
     for (i, g) in groups.iter().enumerate() {
         for alias in std::iter::once(&g.name).chain(&g.aliases) {
             for v in variants(&fold_key(alias)) {
-                let taken_by_other = explicit.get(&v).is_some_and(|&owner| owner != i);
-                if !taken_by_other && generated.insert(v.clone()) {
-                    out.push((v, i, NameForm::Variant));
-                }
+                add(v, i, NameForm::Variant, &mut out);
             }
+        }
+        for (name, form) in branch_names(groups, g) {
+            add(name, i, form, &mut out);
+        }
+    }
+    out
+}
+
+/// Joins that make a branch's name from its parent's and the branch's own.
+const BRANCH_JOINS: &[&str] = &[" ", " in ", " in the ", " of ", " of the ", "'s "];
+
+/// Names of a branch made from its first parent's names (see the module doc).
+fn branch_names(groups: &[GroupRec], g: &GroupRec) -> Vec<(String, NameForm)> {
+    let Some(parent) = g
+        .affiliate_of
+        .first()
+        .and_then(|p| groups.iter().find(|x| &x.name == p))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let parent_names = std::iter::once(&parent.name)
+        .chain(&parent.aliases)
+        .chain(&parent.acronyms);
+    for p in parent_names {
+        for b in &g.branch {
+            for join in BRANCH_JOINS {
+                out.push((format!("{p}{join}{b}"), NameForm::Variant));
+            }
+        }
+    }
+    for a in &parent.acronyms {
+        for b in &g.branch_acronyms {
+            out.push((format!("{a}-{b}"), NameForm::Acronym));
+            out.push((format!("{a}{b}"), NameForm::Acronym));
         }
     }
     out
@@ -273,72 +131,6 @@ pub(crate) fn affiliations(groups: &[GroupRec]) -> Vec<Vec<String>> {
 mod tests {
     use super::*;
 
-    fn has_variant(alias: &str, spelling: &str) -> bool {
-        let key = fold_key(alias);
-        let want = fold_key(spelling);
-        key == want || variants(&key).contains(&want)
-    }
-
-    #[test]
-    fn transliteration_variants_table() {
-        for (alias, spelling) in [
-            (
-                "Jama'at Nusrat al-Islam wal-Muslimin",
-                "Jamaat Nusratul Islam wal-Muslimin",
-            ),
-            (
-                "Jama'at Nusrat al-Islam wal-Muslimin",
-                "Jama’at Nusrat al Islam wa al Muslimin",
-            ),
-            (
-                "Jama'at Nusrat al-Islam wal-Muslimin",
-                "Jamaat Nusrat al-Islam wal Muslimeen",
-            ),
-            (
-                "Jama'at Nusrat al-Islam wal-Muslimin",
-                "Jama’at Nusratul Islam wal Muslimin",
-            ),
-            (
-                "Jama'at Nusrat al-Islam wal-Muslimin",
-                "Jamaat Nusrat ul-Islam wal-Muslimin",
-            ),
-            ("al-Mourabitoun", "al-Murabitun"),
-            ("al-Mourabitoun", "Mourabitoun"),
-            ("al-Shabaab", "al-Shabab"),
-            ("al-Shabaab", "Shabab"),
-            ("Ansar al-Din", "Ansar ad-Din"),
-            ("Hayat Tahrir al-Sham", "Hayat Tahrir ash-Sham"),
-            ("Jabhat al-Nusra", "Jabhat al-Nusrah"),
-            (
-                "Harakat al-Shabaab al-Mujahideen",
-                "Harakat al-Shabab al-Mujahidin",
-            ),
-        ] {
-            assert!(
-                has_variant(alias, spelling),
-                "{alias} should cover {spelling}"
-            );
-        }
-    }
-
-    #[test]
-    fn variants_do_not_invent_other_words() {
-        for (alias, not) in [
-            ("Nusrat al-Islam", "Nasr al-Islam"),
-            ("al-Qaeda", "al-Qaeda in the Islamic Maghreb"),
-            ("Boko Haram", "Boko"),
-            ("ISIS", "IS"),
-        ] {
-            assert!(!has_variant(alias, not), "{alias} must not cover {not}");
-        }
-        assert!(variants("isis").is_empty());
-        assert!(
-            variants(&fold_key("al-Qaeda"))
-                .iter()
-                .all(|v| v.len() >= MIN_VARIANT_LEN)
-        );
-    }
-
     #[test]
     fn explicit_names_of_another_group_beat_variants() {
         let groups = vec![
@@ -359,6 +151,42 @@ mod tests {
             .map(|(_, g, _)| *g)
             .collect();
         assert_eq!(ansarul, vec![1]);
+    }
+
+    #[test]
+    fn branches_are_named_after_their_parent() {
+        let groups = vec![
+            GroupRec {
+                name: "ISIS".into(),
+                aliases: vec!["Islamic State".into()],
+                acronyms: vec!["ISIS".into(), "ISIL".into()],
+                ..GroupRec::default()
+            },
+            GroupRec {
+                name: "ISGS".into(),
+                affiliate_of: vec!["ISIS".into()],
+                branch: vec!["Greater Sahara".into()],
+                branch_acronyms: vec!["GS".into()],
+                ..GroupRec::default()
+            },
+        ];
+        let all = names(&groups);
+        let of = |n: &str| {
+            all.iter()
+                .find(|(x, _, _)| fold_key(x) == fold_key(n))
+                .map(|(_, g, f)| (*g, *f))
+        };
+        assert_eq!(
+            of("ISIS in the Greater Sahara"),
+            Some((1, NameForm::Variant))
+        );
+        assert_eq!(
+            of("Islamic State’s Greater Sahara"),
+            Some((1, NameForm::Variant))
+        );
+        assert_eq!(of("ISIL-GS"), Some((1, NameForm::Acronym)));
+        assert_eq!(of("ISISGS"), Some((1, NameForm::Acronym)));
+        assert_eq!(of("Islamic State"), Some((0, NameForm::Alias)));
     }
 
     #[test]

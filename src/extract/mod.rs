@@ -39,7 +39,9 @@ mod groups;
 mod normalize;
 mod persons;
 mod places;
+mod translit;
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::path::Path;
 
@@ -187,9 +189,19 @@ impl Extractor {
     /// order (by span start, then kind). A place that counts toward a country
     /// yields two mentions with the same span.
     pub fn entities(&self, text: &str) -> Vec<Mention> {
-        let folded = normalize::fold(text);
-        let urls = normalize::url_ranges(&folded);
-        let mut hits = self.gazetteer.find(&folded);
+        thread_local! {
+            /// Folding buffers, reused by every call on this thread.
+            static FOLDED: RefCell<normalize::Folded> = RefCell::new(normalize::Folded::default());
+        }
+        FOLDED.with_borrow_mut(|folded| {
+            normalize::fold_into(text, folded);
+            self.entities_in(text, folded)
+        })
+    }
+
+    fn entities_in(&self, text: &str, folded: &normalize::Folded) -> Vec<Mention> {
+        let urls = normalize::url_ranges(folded);
+        let mut hits = self.gazetteer.find(folded);
         hits.retain(|h| {
             !urls
                 .iter()
@@ -203,7 +215,7 @@ impl Extractor {
         let mut previous_end: Option<usize> = None;
         for hit in &hits {
             let span = folded.source_span(hit.range.clone());
-            match self.classify(&folded, hit) {
+            match self.classify(folded, hit) {
                 Claim::Blocked => hard.push(span),
                 Claim::Groups(list) => {
                     for g in list {
@@ -224,7 +236,7 @@ impl Extractor {
                         !after_hit
                             && std::str::from_utf8(w).is_ok_and(|w| self.persons.could_be_name(w))
                     };
-                    if places::keep(&folded, hit.range.clone(), could_be_name) {
+                    if places::keep(folded, hit.range.clone(), could_be_name) {
                         soft.push(span.clone());
                         pending_places.push((span, candidates));
                     }

@@ -130,6 +130,10 @@ fn fold_char(c: char) -> Fold {
         return Fold::Bytes("\u{1A}");
     }
     match deunicode::deunicode_char(c) {
+        // A letter that transliterates to punctuation (`ə` → `@`) stays a letter.
+        Some(s) if c.is_alphabetic() && !s.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+            Fold::Bytes("\u{1A}")
+        }
         Some("") | None => Fold::Drop,
         Some(s)
             if s.bytes()
@@ -143,21 +147,38 @@ fn fold_char(c: char) -> Fold {
 
 /// Folds `text` (see the module doc).
 pub(crate) fn fold(text: &str) -> Folded {
-    let mut out = Folded {
-        cased: Vec::with_capacity(text.len()),
-        lower: Vec::with_capacity(text.len()),
-        src_start: Vec::with_capacity(text.len()),
-        src_end: Vec::with_capacity(text.len()),
-    };
+    let mut out = Folded::default();
+    fold_into(text, &mut out);
+    out
+}
+
+/// Like [`fold`], reusing the buffers of `out` (extraction keeps one per
+/// thread, so that passages do not each allocate four text-sized buffers).
+pub(crate) fn fold_into(text: &str, out: &mut Folded) {
+    out.cased.clear();
+    out.lower.clear();
+    out.src_start.clear();
+    out.src_end.clear();
     let bytes = text.as_bytes();
+    let plain = |b: u8| {
+        b.is_ascii_alphanumeric()
+            || (b.is_ascii_punctuation() && b != b'\'' && b != b'-' && b != b'`')
+    };
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric()
-            || (b.is_ascii_punctuation() && b != b'\'' && b != b'-' && b != b'`')
+        // Fast path: a run of ASCII that folds to itself (single spaces included).
+        let start = i;
+        while i < bytes.len()
+            && (plain(bytes[i]) || (bytes[i] == b' ' && i > start && bytes[i - 1] != b' '))
         {
-            out.push(&[b], i..i + 1);
             i += 1;
+        }
+        if i > start {
+            let run = &bytes[start..i];
+            out.cased.extend_from_slice(run);
+            out.lower.extend(run.iter().map(u8::to_ascii_lowercase));
+            out.src_start.extend(start as u32..i as u32);
+            out.src_end.extend(start as u32 + 1..=i as u32);
             continue;
         }
         let c = text[i..].chars().next().expect("i is on a char boundary");
@@ -166,11 +187,10 @@ pub(crate) fn fold(text: &str) -> Folded {
             Fold::Bytes(s) => out.push(s.as_bytes(), i..end),
             Fold::Space => out.push_space(i..end),
             Fold::Drop => {}
-            Fold::Apostrophe => fold_apostrophe(&mut out, text, i..end),
+            Fold::Apostrophe => fold_apostrophe(out, text, i..end),
         }
         i = end;
     }
-    out
 }
 
 /// `Jama'at` → `Jamaat`, `Turkey's` → `Turkey s`, `'quoted'` → ` quoted `.
@@ -222,18 +242,16 @@ pub(crate) fn word_before(lower: &[u8], start: usize) -> Option<&[u8]> {
 pub(crate) fn url_ranges(text: &Folded) -> Vec<Range<usize>> {
     let lower = &text.lower;
     let mut out: Vec<Range<usize>> = Vec::new();
-    let mut i = 0;
-    while i + 4 <= lower.len() {
+    let mut from = 0;
+    while let Some(p) = memchr::memchr2(b'h', b'w', &lower[from..]) {
+        let i = from + p;
         let at_word_start = i == 0 || !is_word_byte(lower[i - 1]);
         if at_word_start && (lower[i..].starts_with(b"http") || lower[i..].starts_with(b"www.")) {
-            let end = lower[i..]
-                .iter()
-                .position(|&b| b == b' ')
-                .map_or(lower.len(), |p| i + p);
+            let end = memchr::memchr(b' ', &lower[i..]).map_or(lower.len(), |p| i + p);
             out.push(i..end);
-            i = end;
+            from = end;
         } else {
-            i += 1;
+            from = i + 1;
         }
     }
     out
@@ -242,6 +260,9 @@ pub(crate) fn url_ranges(text: &Folded) -> Vec<Range<usize>> {
 /// The folded, lower-cased, trimmed form of a name: the key gazetteers and
 /// query-time alias tables use.
 pub(crate) fn fold_key(name: &str) -> String {
+    if name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return name.to_ascii_lowercase();
+    }
     let folded = fold(name);
     let s = String::from_utf8(folded.lower).expect("folding yields ASCII");
     s.trim().to_owned()

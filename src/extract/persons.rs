@@ -22,6 +22,7 @@
 //! take the one with most accents, and a lone surname of a person already named
 //! in full is a mention of that person. Across texts nothing is remembered.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -70,10 +71,10 @@ pub(crate) struct PersonRules {
 
 /// A word of the text.
 #[derive(Debug, Clone)]
-struct Token {
+struct Token<'a> {
     span: Range<usize>,
-    /// Folded lower-case form.
-    key: String,
+    /// Folded lower-case form (borrowed when the word already is).
+    key: Cow<'a, str>,
     shape: Shape,
 }
 
@@ -131,16 +132,16 @@ impl PersonRules {
         soft: &[Range<usize>],
     ) -> Vec<PersonMention> {
         let tokens = tokenize(text);
-        let overlaps = |span: &Range<usize>, set: &[Range<usize>]| {
-            set.iter().any(|r| r.start < span.end && span.start < r.end)
-        };
+        let in_hard = covered(&tokens, hard);
+        let in_soft = covered(&tokens, soft);
         let eligible: Vec<bool> = tokens
             .iter()
-            .map(|t| {
+            .zip(&in_hard)
+            .map(|(t, &hard)| {
                 matches!(
                     t.shape,
                     Shape::Capitalised | Shape::Initial | Shape::Particle
-                ) && !overlaps(&t.span, hard)
+                ) && !hard
                     && !(t.shape == Shape::Capitalised && self.is_excluded(&t.key))
             })
             .collect();
@@ -161,7 +162,7 @@ impl PersonRules {
             let all_soft = run
                 .clone()
                 .filter(|&i| tokens[i].shape == Shape::Capitalised)
-                .all(|i| overlaps(&tokens[i].span, soft));
+                .all(|i| in_soft[i]);
             let titled = self.title_before(text, &tokens, run.start);
             let organisation = in_organisation_name(text, &tokens, run.start)
                 || self.organisation_word_after(text, &tokens, run.end);
@@ -218,10 +219,10 @@ impl PersonRules {
     }
 
     /// `George Washington University`: an organisation word right after the run.
-    fn organisation_word_after(&self, text: &str, tokens: &[Token], end: usize) -> bool {
+    fn organisation_word_after(&self, text: &str, tokens: &[Token<'_>], end: usize) -> bool {
         tokens.get(end).is_some_and(|t| {
             t.shape == Shape::Capitalised
-                && self.organisation.contains(&t.key)
+                && self.organisation.contains(t.key.as_ref())
                 && is_space_gap(&text[tokens[end - 1].span.end..t.span.start])
         })
     }
@@ -231,23 +232,23 @@ impl PersonRules {
     }
 
     /// A title or role right before token `first` (`President X`, `leader X`, `Gen. X`).
-    fn title_before(&self, text: &str, tokens: &[Token], first: usize) -> bool {
+    fn title_before(&self, text: &str, tokens: &[Token<'_>], first: usize) -> bool {
         let Some(prev) = first.checked_sub(1).map(|i| &tokens[i]) else {
             return false;
         };
         let gap = &text[prev.span.end..tokens[first].span.start];
         let gap_ok = is_space_gap(gap)
-            || (gap.trim_end() == "." && ABBREVIATED.contains(&prev.key.as_str()));
+            || (gap.trim_end() == "." && ABBREVIATED.contains(&prev.key.as_ref()));
         if !gap_ok {
             return false;
         }
         let first_char_upper = text[prev.span.clone()].starts_with(char::is_uppercase);
-        (first_char_upper && self.titles.contains(&prev.key))
-            || (!first_char_upper && self.roles.contains(&prev.key))
+        (first_char_upper && self.titles.contains(prev.key.as_ref()))
+            || (!first_char_upper && self.roles.contains(prev.key.as_ref()))
     }
 
     /// Cues that confirm a run of two or more capitalised words.
-    fn weak_cue(&self, text: &str, tokens: &[Token], runs: &[Range<usize>], n: usize) -> bool {
+    fn weak_cue(&self, text: &str, tokens: &[Token<'_>], runs: &[Range<usize>], n: usize) -> bool {
         let run = &runs[n];
         let after = &text[tokens[run.end - 1].span.end..];
         let next = tokens.get(run.end);
@@ -265,12 +266,12 @@ impl PersonRules {
         };
         let speech = next.is_some_and(|t| {
             is_space_gap(&text[tokens[run.end - 1].span.end..t.span.start])
-                && self.speech.contains(&t.key)
+                && self.speech.contains(t.key.as_ref())
         });
         let by = prev.is_some_and(|p| {
             p.key == "by" && is_space_gap(&text[p.span.end..tokens[run.start].span.start])
         });
-        let given = self.given_names.contains(&tokens[run.start].key);
+        let given = self.given_names.contains(tokens[run.start].key.as_ref());
         apposition || speech || by || given || citation_chain(text, tokens, runs, n)
     }
 }
@@ -279,7 +280,7 @@ impl PersonRules {
 /// exactly one person found in full is a mention of that person.
 fn add_surname_mentions(
     text: &str,
-    tokens: &[Token],
+    tokens: &[Token<'_>],
     lone: &[usize],
     found: &mut Vec<PersonMention>,
 ) {
@@ -313,7 +314,7 @@ fn add_surname_mentions(
 
 /// `Bureau of Justice Statistics`, `University of Maryland`: a run right
 /// after `of` that follows a capitalised word continues an organisation's name.
-fn in_organisation_name(text: &str, tokens: &[Token], first: usize) -> bool {
+fn in_organisation_name(text: &str, tokens: &[Token<'_>], first: usize) -> bool {
     if first < 2 {
         return false;
     }
@@ -325,13 +326,28 @@ fn in_organisation_name(text: &str, tokens: &[Token], first: usize) -> bool {
         && is_space_gap(&text[before.span.end..of.span.start])
 }
 
+/// For each token, whether it overlaps one of `spans` (sorted by start, not
+/// overlapping each other), in one sweep.
+fn covered(tokens: &[Token<'_>], spans: &[Range<usize>]) -> Vec<bool> {
+    let mut k = 0;
+    tokens
+        .iter()
+        .map(|t| {
+            while k < spans.len() && spans[k].end <= t.span.start {
+                k += 1;
+            }
+            k < spans.len() && spans[k].start < t.span.end
+        })
+        .collect()
+}
+
 /// Spaces, or one line break, between two words of a name.
 fn is_space_gap(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1
 }
 
 /// `Aaron Stein, “Title”` — and `A, B and C, “Title”`: each run of the chain.
-fn citation_chain(text: &str, tokens: &[Token], runs: &[Range<usize>], n: usize) -> bool {
+fn citation_chain(text: &str, tokens: &[Token<'_>], runs: &[Range<usize>], n: usize) -> bool {
     let mut k = n;
     loop {
         let end = tokens[runs[k].end - 1].span.end;
@@ -354,7 +370,7 @@ fn citation_chain(text: &str, tokens: &[Token], runs: &[Range<usize>], n: usize)
 }
 
 /// Runs of eligible tokens joined by name gaps, trimmed of particles at both ends.
-fn runs(text: &str, tokens: &[Token], eligible: &[bool]) -> Vec<Range<usize>> {
+fn runs(text: &str, tokens: &[Token<'_>], eligible: &[bool]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -385,7 +401,7 @@ fn runs(text: &str, tokens: &[Token], eligible: &[bool]) -> Vec<Range<usize>> {
 }
 
 /// Words with their spans: letters, inner apostrophes and hyphens, `W.` initials.
-fn tokenize(text: &str) -> Vec<Token> {
+fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut iter = text.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
@@ -421,7 +437,11 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         out.push(Token {
             span: start..end,
-            key: fold_key(word),
+            key: if word.bytes().all(|b| b.is_ascii_lowercase()) {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(fold_key(word))
+            },
             shape,
         });
     }
@@ -433,8 +453,7 @@ fn is_combining(c: char) -> bool {
 }
 
 fn shape_of(word: &str) -> Shape {
-    let lower = word.to_lowercase();
-    if PARTICLES.contains(&lower.as_str()) && word.chars().next().is_some_and(char::is_lowercase) {
+    if PARTICLES.contains(&word) {
         return Shape::Particle;
     }
     // `al-Baghdadi`, `ag-Ghaly`: a lower-case particle glued to a capitalised name.
