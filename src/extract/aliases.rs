@@ -11,6 +11,7 @@
 use serde::Serialize;
 
 use super::EntityKind;
+use super::countries;
 use super::data::Data;
 use super::groups;
 use super::normalize::fold_key;
@@ -55,6 +56,11 @@ pub(crate) fn table(data: &Data) -> Vec<Alias> {
             .chain(&c.codes);
         for name in names {
             push(EntityKind::Country, name, &c.iso2);
+        }
+        for name in &c.names {
+            for variant in countries::name_variants(name) {
+                push(EntityKind::Country, &variant, &c.iso2);
+            }
         }
     }
     for (name, i, _) in groups::names(&data.groups) {

@@ -159,6 +159,78 @@ const OPENERS: &[&str] = &[
     "also",
 ];
 
+/// Abbreviations of words in official and database-style names.
+const ABBREVIATIONS: &[(&str, &[&str])] = &[
+    ("Republic", &["Rep."]),
+    ("Democratic", &["Dem."]),
+    ("Islands", &["Isds", "Is.", "Isl."]),
+    ("Island", &["Is.", "Isl."]),
+    ("Saint", &["St.", "St"]),
+    ("Territory", &["Terr."]),
+    ("Territories", &["Terr."]),
+    ("British", &["Br."]),
+    ("North", &["N."]),
+    ("South", &["S."]),
+    ("Federal", &["Fed."]),
+    ("People's", &["Peoples", "People's", "Pop."]),
+    ("and", &["&"]),
+];
+
+/// Spellings of a country name used by statistical tables and databases:
+/// abbreviations (`Rep.`, `Isds`, `St.`), `&` for `and`, and the inverted
+/// forms of `<Head> of [the] <Core>` (`Korea, Republic of`, `Korea (Republic
+/// of)`, `Korea, Rep.`). The name itself is not included.
+pub(crate) fn name_variants(name: &str) -> Vec<String> {
+    let mut forms = vec![name.to_owned()];
+    if let Some((head, core)) = name.split_once(" of ") {
+        let (the, core) = core
+            .strip_prefix("the ")
+            .map_or(("", core), |c| (" the", c));
+        if !core.contains(" of ") && !head.is_empty() {
+            forms.push(format!("{core}, {head} of{the}"));
+            forms.push(format!("{core} ({head} of{the})"));
+            forms.push(format!("{core}, {head}"));
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for form in &forms {
+        let words: Vec<&str> = form.split(' ').collect();
+        // Each word either as written or abbreviated; at most this many forms.
+        let mut spellings: Vec<String> = vec![String::new()];
+        for word in &words {
+            let bare = word.trim_end_matches([',', ')']);
+            let tail = &word[bare.len()..];
+            let lead = bare.strip_prefix('(').map_or("", |_| "(");
+            let core = bare.trim_start_matches('(');
+            let mut options = vec![(*word).to_owned()];
+            if let Some((_, abbrs)) = ABBREVIATIONS.iter().find(|(w, _)| *w == core) {
+                options.extend(abbrs.iter().map(|a| format!("{lead}{a}{tail}")));
+            }
+            spellings = spellings
+                .iter()
+                .flat_map(|prefix| {
+                    options.iter().map(move |o| {
+                        if prefix.is_empty() {
+                            o.clone()
+                        } else {
+                            format!("{prefix} {o}")
+                        }
+                    })
+                })
+                .take(MAX_NAME_VARIANTS)
+                .collect();
+        }
+        out.extend(spellings);
+    }
+    out.retain(|v| v != name);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Most database-style spellings generated per country name.
+const MAX_NAME_VARIANTS: usize = 32;
+
 /// Registers every name, demonym and code of every country.
 pub(crate) fn register<T: Copy + PartialEq>(
     builder: &mut GazetteerBuilder<T>,
@@ -175,6 +247,9 @@ pub(crate) fn register<T: Copy + PartialEq>(
         };
         for name in &c.names {
             builder.add(name, target(i, CountryForm::Name), case(name));
+            for variant in name_variants(name) {
+                builder.add(&variant, target(i, CountryForm::Name), case(name));
+            }
         }
         for demonym in &c.demonyms {
             builder.add(demonym, target(i, CountryForm::Demonym), case(demonym));
@@ -185,24 +260,49 @@ pub(crate) fn register<T: Copy + PartialEq>(
     }
 }
 
-/// Whether a country hit at folded bytes `range` mentions the country.
-pub(crate) fn keep(
+/// What a country hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// A mention of the country.
+    Country,
+    /// Part of a person's name (`Georgia Holmer`, `François Soudan`).
+    PersonName,
+    /// Neither (language use, an outlet).
+    Refused,
+}
+
+/// What a country hit at folded bytes `range` is. `person_name`: the country's
+/// name is also a given name; `is_given_name` tells whether a word (folded,
+/// lower case) is a known given name — a country name right after one is a
+/// surname (`François Soudan`).
+pub(crate) fn judge(
     text: &Folded,
     range: std::ops::Range<usize>,
     form: CountryForm,
     person_name: bool,
-) -> bool {
+    is_given_name: impl Fn(&[u8]) -> bool,
+) -> Verdict {
     let lower = &text.lower;
     let next = word_after(lower, range.end);
     let prev = word_before(lower, range.start);
     match form {
-        CountryForm::Demonym => !is_language_use(lower, range.clone(), prev, next),
-        CountryForm::Name => {
-            let followed_by_number =
-                next.is_some_and(|w| w.first().is_some_and(u8::is_ascii_digit));
-            !(followed_by_number || person_name && next_to_a_name(text, range))
+        CountryForm::Demonym if is_language_use(lower, range.clone(), prev, next) => {
+            Verdict::Refused
         }
-        CountryForm::Code => true,
+        CountryForm::Name => {
+            let after_given_name = prev.is_some_and(|w| {
+                let at = range.start - 1 - w.len();
+                text.cased[at].is_ascii_uppercase() && is_given_name(w)
+            });
+            if after_given_name || (person_name && next_to_a_name(text, range)) {
+                Verdict::PersonName
+            } else if next.is_some_and(|w| w.first().is_some_and(u8::is_ascii_digit)) {
+                Verdict::Refused
+            } else {
+                Verdict::Country
+            }
+        }
+        _ => Verdict::Country,
     }
 }
 
@@ -265,7 +365,7 @@ mod tests {
     use super::*;
     use crate::extract::normalize::fold;
 
-    /// Runs `keep` on the first occurrence of `word` in `text`.
+    /// Runs `judge` on the first occurrence of `word` in `text`.
     fn kept(text: &str, word: &str, form: CountryForm, person_name: bool) -> bool {
         let f = fold(text);
         let lower = String::from_utf8(f.lower.clone()).unwrap();
@@ -273,7 +373,8 @@ mod tests {
         let start = lower
             .find(&key)
             .unwrap_or_else(|| panic!("{word} in {text}"));
-        keep(&f, start..start + key.len(), form, person_name)
+        let given = |w: &[u8]| w == b"francois";
+        judge(&f, start..start + key.len(), form, person_name, given) == Verdict::Country
     }
 
     #[test]
@@ -302,6 +403,30 @@ mod tests {
     }
 
     #[test]
+    fn database_spellings() {
+        let v = name_variants("Republic of Korea");
+        for want in [
+            "Korea, Republic of",
+            "Korea (Republic of)",
+            "Korea, Rep.",
+            "Rep. of Korea",
+        ] {
+            assert!(v.contains(&want.to_owned()), "{want} in {v:?}");
+        }
+        let v = name_variants("Democratic Republic of the Congo");
+        for want in [
+            "Congo, Democratic Republic of the",
+            "Congo (Democratic Republic of the)",
+            "Congo, Dem. Rep.",
+        ] {
+            assert!(v.contains(&want.to_owned()), "{want} in {v:?}");
+        }
+        let v = name_variants("Turks and Caicos Islands");
+        assert!(v.contains(&"Turks & Caicos Isds".to_owned()), "{v:?}");
+        assert!(name_variants("Mali").is_empty());
+    }
+
+    #[test]
     fn outlets_and_person_names_are_not_countries() {
         use CountryForm::Name;
         for (text, word, person, want) in [
@@ -318,6 +443,7 @@ mod tests {
             ("The Chad government", "Chad", true, true),
             ("Georgia and Azerbaijan", "Georgia", true, true),
             ("Georgia Holmer", "Georgia", false, true),
+            ("by François Soudan in", "Soudan", false, false),
         ] {
             assert_eq!(kept(text, word, Name, person), want, "{text}");
         }

@@ -200,13 +200,16 @@ impl Extractor {
     }
 
     fn entities_in(&self, text: &str, folded: &normalize::Folded) -> Vec<Mention> {
-        let urls = normalize::url_ranges(folded);
+        let urls = normalize::url_spans(text);
         let mut hits = self.gazetteer.find(folded);
-        hits.retain(|h| {
-            !urls
-                .iter()
-                .any(|u| u.start < h.range.end && h.range.start < u.end)
-        });
+        if !urls.is_empty() {
+            hits.retain(|h| {
+                let span = folded.source_span(h.range.clone());
+                !urls
+                    .iter()
+                    .any(|u| u.start < span.end && span.start < u.end)
+            });
+        }
         let mut out = Vec::new();
         let mut named = vec![false; self.countries.len()];
         let mut hard: Vec<Range<usize>> = Vec::new();
@@ -223,6 +226,7 @@ impl Extractor {
                     }
                     hard.push(span);
                 }
+                Claim::Country(_) if qualifies_previous(folded, previous_end, hit.range.start) => {}
                 Claim::Country(c) => {
                     named[c] = true;
                     out.push(mention(EntityKind::Country, &span, &self.countries[c].iso2));
@@ -303,12 +307,12 @@ impl Extractor {
             [] => {}
             [(c, form)] => {
                 let person_name = self.countries[c].person_name;
-                return if countries::keep(folded, hit.range.clone(), form, person_name) {
-                    Claim::Country(c)
-                } else if person_name {
-                    Claim::PersonName
-                } else {
-                    Claim::Nothing
+                let given =
+                    |w: &[u8]| std::str::from_utf8(w).is_ok_and(|w| self.persons.is_given_name(w));
+                return match countries::judge(folded, hit.range.clone(), form, person_name, given) {
+                    countries::Verdict::Country => Claim::Country(c),
+                    countries::Verdict::PersonName => Claim::PersonName,
+                    countries::Verdict::Refused => Claim::Nothing,
                 };
             }
             // A name two countries share (Congolese) counts toward neither.
@@ -379,6 +383,16 @@ impl Extractor {
             .zip(groups::affiliations(&self.data.groups))
             .collect()
     }
+}
+
+/// A name in brackets right after another name qualifies it (`American
+/// Samoa (US)`, `Georgia (US state)`): it is not a mention of its own.
+fn qualifies_previous(
+    folded: &normalize::Folded,
+    previous_end: Option<usize>,
+    start: usize,
+) -> bool {
+    previous_end.is_some_and(|end| end <= start && folded.lower[end..start].trim_ascii() == b"(")
 }
 
 fn mention(kind: EntityKind, span: &Range<usize>, canonical: &str) -> Mention {

@@ -237,19 +237,23 @@ pub(crate) fn word_before(lower: &[u8], start: usize) -> Option<&[u8]> {
     (begin < end).then(|| &before[begin..])
 }
 
-/// Folded byte ranges of web addresses (`http…`, `www.…` up to the next
-/// space), where names are parts of a path, not mentions.
-pub(crate) fn url_ranges(text: &Folded) -> Vec<Range<usize>> {
-    let lower = &text.lower;
+/// Byte ranges of web addresses in the source text (`http…`, `www.…` up to
+/// the next space, `>`, `)`, `]` or `"`), where names are parts of a path,
+/// not mentions.
+pub(crate) fn url_spans(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut from = 0;
-    while let Some(p) = memchr::memchr2(b'h', b'w', &lower[from..]) {
+    while let Some(p) = memchr::memchr2(b'h', b'w', &bytes[from..]) {
         let i = from + p;
-        let at_word_start = i == 0 || !is_word_byte(lower[i - 1]);
-        if at_word_start && (lower[i..].starts_with(b"http") || lower[i..].starts_with(b"www.")) {
-            let end = memchr::memchr(b' ', &lower[i..]).map_or(lower.len(), |p| i + p);
-            out.push(i..end);
-            from = end;
+        let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if at_word_start && (bytes[i..].starts_with(b"http") || bytes[i..].starts_with(b"www.")) {
+            let len = bytes[i..]
+                .iter()
+                .position(|&b| b.is_ascii_whitespace() || matches!(b, b'>' | b')' | b']' | b'"'))
+                .unwrap_or(bytes.len() - i);
+            out.push(i..i + len);
+            from = i + len;
         } else {
             from = i + 1;
         }
@@ -351,14 +355,13 @@ mod tests {
 
     #[test]
     fn urls_are_found() {
-        let f = fold("see https://www.crisisgroup.org/africa/mali and www.x.org/turkey, then Mali");
-        let lower = String::from_utf8(f.lower.clone()).unwrap();
-        let urls: Vec<&str> = url_ranges(&f).into_iter().map(|r| &lower[r]).collect();
+        let text = "see https://www.crisisgroup.org/sahel/mali-new-front and <www.x.org/in-turkey>, then Mali";
+        let urls: Vec<&str> = url_spans(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             urls,
             [
-                "https://www.crisisgroup.org/africa/mali",
-                "www.x.org/turkey,"
+                "https://www.crisisgroup.org/sahel/mali-new-front",
+                "www.x.org/in-turkey"
             ]
         );
     }

@@ -211,6 +211,11 @@ impl PersonRules {
         found
     }
 
+    /// Whether `key` (folded, lower case) is a known given name.
+    pub(crate) fn is_given_name(&self, key: &str) -> bool {
+        self.given_names.contains(key)
+    }
+
     /// Whether a capitalised word (`key` folded, lower case) may belong to a
     /// person's name: a known given name, or any word not in the stop,
     /// title or organisation lists.
