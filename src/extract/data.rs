@@ -16,6 +16,8 @@ use serde::Deserialize;
 
 use crate::{Error, Result};
 
+mod tsv;
+
 const COUNTRIES_TSV: &str = include_str!("../../data/countries.tsv");
 const COUNTRY_OVERRIDES: &str = include_str!("../../data/country_overrides.toml");
 const GROUPS: &str = include_str!("../../data/groups.toml");
@@ -161,98 +163,6 @@ fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result
     toml::from_str(text).map_err(|e| data_error(path, e.to_string().trim_end().to_owned()))
 }
 
-fn check_iso2(path: &Path, line: usize, code: &str, allow_empty: bool) -> Result<()> {
-    let ok = (allow_empty && code.is_empty())
-        || (code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()));
-    if ok {
-        Ok(())
-    } else {
-        let at = if line > 0 {
-            format!("line {line}: ")
-        } else {
-            String::new()
-        };
-        Err(data_error(
-            path,
-            format!("{at}`{code}` is not an ISO 3166-1 alpha-2 code (two capital letters)"),
-        ))
-    }
-}
-
-fn split_list(field: &str) -> Vec<String> {
-    field
-        .split('|')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Data lines of a TSV file with their 1-based line numbers.
-fn tsv_rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| (i + 1, l.split('\t').collect()))
-}
-
-fn parse_countries_tsv(path: &Path, text: &str) -> Result<Vec<CountryRec>> {
-    let mut out = Vec::new();
-    for (line, cols) in tsv_rows(text) {
-        if cols.len() < 3 {
-            return Err(data_error(
-                path,
-                format!(
-                    "line {line}: expected iso2, iso3, names, demonyms, capitalised separated by tabs"
-                ),
-            ));
-        }
-        check_iso2(path, line, cols[0], false)?;
-        let col = |i: usize| cols.get(i).copied().unwrap_or("");
-        out.push(CountryRec {
-            iso2: cols[0].to_owned(),
-            iso3: cols[1].trim().to_owned(),
-            names: split_list(col(2)),
-            demonyms: split_list(col(3)),
-            capitalised: split_list(col(4)),
-            ..CountryRec::default()
-        });
-    }
-    Ok(out)
-}
-
-fn parse_places_tsv(path: &Path, text: &str) -> Result<Vec<PlaceRec>> {
-    let mut out = Vec::new();
-    for (line, cols) in tsv_rows(text) {
-        if cols.len() < 2 || cols[0].trim().is_empty() {
-            return Err(data_error(
-                path,
-                format!(
-                    "line {line}: expected name, iso2, kind, population, aliases separated by tabs"
-                ),
-            ));
-        }
-        let country = cols[1].trim();
-        check_iso2(path, line, country, true)?;
-        let population = match cols.get(3).map(|s| s.trim()) {
-            None | Some("") => 0,
-            Some(p) => p.parse().map_err(|_| {
-                data_error(
-                    path,
-                    format!("line {line}: population `{p}` is not a whole number"),
-                )
-            })?,
-        };
-        out.push(PlaceRec {
-            name: cols[0].trim().to_owned(),
-            country: country.to_owned(),
-            population,
-            aliases: split_list(cols.get(4).copied().unwrap_or("")),
-        });
-    }
-    Ok(out)
-}
-
 fn push_unique(list: &mut Vec<String>, items: impl IntoIterator<Item = String>) {
     for item in items {
         if !list.contains(&item) {
@@ -265,8 +175,8 @@ impl Data {
     /// The data files bundled in the binary.
     pub(crate) fn bundled() -> Result<Data> {
         let mut data = Data {
-            countries: parse_countries_tsv(Path::new("data/countries.tsv"), COUNTRIES_TSV)?,
-            places: parse_places_tsv(Path::new("data/places.tsv"), PLACES_TSV)?,
+            countries: tsv::parse_countries_tsv(Path::new("data/countries.tsv"), COUNTRIES_TSV)?,
+            places: tsv::parse_places_tsv(Path::new("data/places.tsv"), PLACES_TSV)?,
             ..Data::default()
         };
         data.apply_country_overrides(Path::new("data/country_overrides.toml"), COUNTRY_OVERRIDES)?;
@@ -290,7 +200,7 @@ impl Data {
             self.add_groups(&path, &text)?;
         }
         if let Some((path, text)) = read_optional(dir, "places.tsv")? {
-            let rows = parse_places_tsv(&path, &text)?;
+            let rows = tsv::parse_places_tsv(&path, &text)?;
             self.places.extend(rows);
             self.check_place_countries(&path)?;
         }
@@ -307,7 +217,7 @@ impl Data {
     fn apply_country_overrides(&mut self, path: &Path, text: &str) -> Result<()> {
         let file: CountryOverrides = parse_toml(path, text)?;
         for o in file.country {
-            check_iso2(path, 0, &o.iso2, false)?;
+            tsv::check_iso2(path, 0, &o.iso2, false)?;
             let idx = if let Some(i) = self.countries.iter().position(|c| c.iso2 == o.iso2) {
                 i
             } else {
@@ -382,7 +292,7 @@ impl Data {
             }
         }
         for o in file.place {
-            check_iso2(path, 0, &o.country, true)?;
+            tsv::check_iso2(path, 0, &o.country, true)?;
             if let Some(kind) = o.kind.as_deref()
                 && !matches!(kind, "city" | "region")
             {
@@ -557,12 +467,12 @@ mod tests {
             "\tML",
         ] {
             assert!(
-                matches!(parse_places_tsv(p, bad), Err(Error::DataFile { .. })),
+                matches!(tsv::parse_places_tsv(p, bad), Err(Error::DataFile { .. })),
                 "{bad}"
             );
         }
         assert!(matches!(
-            parse_countries_tsv(p, "tr\tTUR\tTurkey"),
+            tsv::parse_countries_tsv(p, "tr\tTUR\tTurkey"),
             Err(Error::DataFile { .. })
         ));
     }

@@ -22,7 +22,6 @@
 //! take the one with most accents, and a lone surname of a person already named
 //! in full is a mention of that person. Across texts nothing is remembered.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -30,17 +29,15 @@ use serde::Deserialize;
 
 use super::normalize::fold_key;
 
+mod tokens;
+
+use tokens::{Shape, Token, tokenize};
+
 const PERSONS_TOML: &str = include_str!("../../data/persons.toml");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
 
 /// Most capitalised words in a name; longer runs are titles or headings.
 pub(crate) const MAX_NAME_WORDS: usize = 4;
-
-/// Lower-case particles allowed inside a name.
-const PARTICLES: &[&str] = &[
-    "ag", "al", "el", "ben", "bin", "ibn", "bint", "ould", "van", "der", "den", "de", "del",
-    "della", "da", "dos", "du", "von", "ter", "ten", "le", "la", "y",
-];
 
 /// Abbreviated titles written with a full stop (`Gen. Smith`).
 const ABBREVIATED: &[&str] = &[
@@ -67,27 +64,6 @@ pub(crate) struct PersonRules {
     stop: HashSet<String>,
     organisation: HashSet<String>,
     given_names: HashSet<String>,
-}
-
-/// A word of the text.
-#[derive(Debug, Clone)]
-struct Token<'a> {
-    span: Range<usize>,
-    /// Folded lower-case form (borrowed when the word already is).
-    key: Cow<'a, str>,
-    shape: Shape,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shape {
-    /// `Keïta`, `al-Baghdadi`, `McDonald`.
-    Capitalised,
-    /// `W.`
-    Initial,
-    /// `ag`, `van`, `al`.
-    Particle,
-    /// Anything else.
-    Other,
 }
 
 /// One person found.
@@ -206,8 +182,8 @@ impl PersonRules {
             .map(|(r, _)| r.start)
             .collect();
         add_surname_mentions(text, &tokens, &lone, &mut found);
-        canonicalise(&mut found);
         found.sort_by_key(|m| m.span.start);
+        canonicalise(&mut found);
         found
     }
 
@@ -405,102 +381,32 @@ fn runs(text: &str, tokens: &[Token<'_>], eligible: &[bool]) -> Vec<Range<usize>
     out
 }
 
-/// Words with their spans: letters, inner apostrophes and hyphens, `W.` initials.
-fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
-        if !c.is_alphabetic() {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, ch)) = iter.peek() {
-            let joins = matches!(ch, '\'' | '’' | '‘' | 'ʿ' | 'ʾ' | '-' | '‐') && {
-                let rest = &text[i + ch.len_utf8()..];
-                let mut after = rest.chars();
-                let next = after.next();
-                let possessive = matches!(ch, '\'' | '’')
-                    && next == Some('s')
-                    && !after.next().is_some_and(char::is_alphabetic);
-                next.is_some_and(char::is_alphabetic) && !possessive
-            };
-            if ch.is_alphabetic() || is_combining(ch) || joins {
-                end = i + ch.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
-        }
-        let word = &text[start..end];
-        let mut shape = shape_of(word);
-        if shape == Shape::Other
-            && word.chars().count() == 1
-            && c.is_uppercase()
-            && text[end..].starts_with('.')
-        {
-            shape = Shape::Initial;
-        }
-        out.push(Token {
-            span: start..end,
-            key: if word.bytes().all(|b| b.is_ascii_lowercase()) {
-                Cow::Borrowed(word)
-            } else {
-                Cow::Owned(fold_key(word))
-            },
-            shape,
-        });
-    }
-    out
-}
-
-fn is_combining(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}')
-}
-
-fn shape_of(word: &str) -> Shape {
-    if PARTICLES.contains(&word) {
-        return Shape::Particle;
-    }
-    // `al-Baghdadi`, `ag-Ghaly`: a lower-case particle glued to a capitalised name.
-    let body = [
-        "al-", "el-", "ad-", "ag-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ibn-", "bin-",
-    ]
-    .iter()
-    .find_map(|p| word.strip_prefix(p))
-    .unwrap_or(word);
-    let mut chars = body.chars();
-    let first_upper = chars.next().is_some_and(char::is_uppercase);
-    let has_lower = body.chars().any(char::is_lowercase);
-    if first_upper && has_lower && body.chars().count() >= 2 {
-        Shape::Capitalised
-    } else {
-        Shape::Other
-    }
-}
-
-/// Gives each mention its longest, most accented form in this text.
+/// Gives each mention (sorted by position) its longest form in this text:
+/// the longest name that ends with it, written with the most accents, else
+/// as first written (`Iyad ag Ghaly` and `Iyad Ag Ghaly` become one).
 fn canonicalise(found: &mut [PersonMention]) {
-    let names: Vec<String> = found.iter().map(|m| m.name.clone()).collect();
+    let names: Vec<(String, String)> = found
+        .iter()
+        .map(|m| (fold_key(&m.name), m.name.clone()))
+        .collect();
     let accents = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
     for m in found.iter_mut() {
         let key = fold_key(&m.name);
-        let mut best = m.name.clone();
-        for other in &names {
-            let other_key = fold_key(other);
-            let extends = other_key.len() > key.len() && other_key.ends_with(&format!(" {key}"));
-            let same_longer = other_key == fold_key(&best) && accents(other) > accents(&best);
-            if (extends && other_key.len() > fold_key(&best).len()) || same_longer {
-                best.clone_from(other);
+        let suffix = format!(" {key}");
+        let longest = names
+            .iter()
+            .map(|(k, _)| k)
+            .filter(|k| **k == key || k.ends_with(&suffix))
+            .fold(&key, |best, k| if k.len() > best.len() { k } else { best });
+        let mut best: Option<&String> = None;
+        for (k, name) in &names {
+            if k == longest && best.is_none_or(|b| accents(name) > accents(b)) {
+                best = Some(name);
             }
         }
-        // Prefer the most accented spelling of the chosen name.
-        let best_key = fold_key(&best);
-        for other in &names {
-            if fold_key(other) == best_key && accents(other) > accents(&best) {
-                best.clone_from(other);
-            }
+        if let Some(best) = best {
+            m.name.clone_from(best);
         }
-        m.name = best;
     }
 }
 
@@ -570,6 +476,12 @@ mod tests {
             "{names:?}"
         );
         assert_eq!(names.len(), 4, "{names:?}");
+    }
+
+    #[test]
+    fn spellings_of_one_name_become_one() {
+        let text = "leader Iyad ag Ghaly left. Later, leader Iyad Ag Ghaly said so.";
+        assert_eq!(persons(text), ["Iyad ag Ghaly", "Iyad ag Ghaly"]);
     }
 
     #[test]
