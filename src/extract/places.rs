@@ -63,10 +63,9 @@ pub(crate) fn register<T: Copy + PartialEq>(
 
 /// Arabic articles: a place name right after one is part of another name
 /// (`al-Sahab`, a media outlet, is not Sahab in Jordan); places whose name
-/// has the article (`Al Bab`) are registered with it.
-const ARTICLES: &[&[u8]] = &[
-    b"al", b"el", b"ad", b"ar", b"as", b"ash", b"at", b"az", b"an",
-];
+/// has the article (`Al Bab`) are registered with it. The forms that are
+/// also English words (`at`, `as`, `an`) are left out.
+const ARTICLES: &[&[u8]] = &[b"al", b"el", b"ad", b"ar", b"ash", b"az"];
 
 /// Name particles that continue a person's name (`Talha al-Libi`, `Bah ag Moussa`).
 const NAME_PARTICLES: &[&[u8]] = &[b"al", b"el", b"ag", b"ould", b"bin", b"ibn", b"ben", b"abu"];
@@ -212,6 +211,8 @@ mod tests {
             ("Talha al-Libi said", "Talha", false),
             ("Gao al-", "Gao", true),
             ("Gao and Kidal", "Gao", true),
+            ("the camp at Kati", "Kati", true),
+            ("as Gao fell", "Gao", true),
             ("Hamm, *The Spectacular Few*", "Hamm", false),
             ("Thurston, “Jihadists”", "Thurston", false),
             ("Gao, the city", "Gao", true),

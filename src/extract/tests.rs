@@ -62,6 +62,11 @@ fn countries_positive() {
         ("in the DRC", &["CD"]),
         ("DR Congo", &["CD"]),
         ("Congo-Brazzaville", &["CG"]),
+        ("the Republic of the Congo", &["CG"]),
+        ("troops crossed into Congo", &["CG"]),
+        ("Congo, Dem. Rep.", &["CD"]),
+        ("Suriye ve Irak", &["IQ", "SY"]),
+        ("le Tchad et le Niger", &["NE", "TD"]),
         ("the U.S. Treasury", &["US"]),
         ("US forces left", &["US"]),
         ("the United States", &["US"]),
@@ -109,6 +114,10 @@ fn countries_negative() {
         ("New Mexico and New Jersey", &["US"]),
         ("the Washington Post reported", &[]),
         ("Lake Chad", &[]),
+        ("American Samoa (US)", &["AS"]),
+        ("a report by François Soudan", &[]),
+        ("see https://example.org/mali-and-niger/", &[]),
+        ("Victoria and Hope met Florence", &[]),
         ("the Sahel and the Maghreb", &[]),
     ]);
 }
@@ -160,6 +169,12 @@ fn groups_positive() {
         ("Ansaroul Islam", &["Ansaroul Islam"]),
         ("al Qaeda, al-Qaeda, Al-Qaida and AQ", &["al-Qaeda"]),
         ("the Islamic\nState", &["ISIS"]),
+        ("the CMA and the Platform", &["CMA"]),
+        ("ISIS in the Greater Sahara and ISIL-GS", &["ISGS"]),
+        ("IS Sahel", &["ISGS"]),
+        ("ISIS-K and IS-KP", &["ISKP"]),
+        ("al-Qaida in the Islamic Maghreb", &["AQIM"]),
+        ("Jamaat Nosrat al-Islam wal-Mouslimin", &["JNIM"]),
     ]);
 }
 
@@ -196,6 +211,9 @@ fn places_table() {
         ("gao", &[]),
         ("Borno State", &["Borno"]),
         ("Niger State", &["Niger State"]),
+        ("the camp at Kati", &["Kati"]),
+        ("Amadou Koufa and Orhan Gönder", &[]),
+        ("Talha al-Libi", &[]),
     ]);
     check(
         EntityKind::Country,
@@ -357,4 +375,37 @@ fn throughput() {
         "build {build:?}; {mb:.1} MB in {secs:.2} s = {:.1} MB/s; {n} mentions",
         mb / secs
     );
+}
+
+#[test]
+fn extractor_is_shared_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Extractor>();
+    let ex = extractor();
+    std::thread::scope(|s| {
+        let a = s.spawn(|| ex.entities("JNIM in Mali"));
+        let b = s.spawn(|| ex.entities("ISIS in Syria"));
+        assert_eq!(a.join().unwrap().len(), 2);
+        assert_eq!(b.join().unwrap().len(), 2);
+    });
+}
+
+#[test]
+fn alias_keys_within_a_kind_are_unambiguous_for_countries_and_groups() {
+    let mut seen: std::collections::HashMap<(EntityKind, String), String> = std::collections::HashMap::new();
+    let mut clashes = Vec::new();
+    for a in extractor().alias_table() {
+        if a.kind == EntityKind::Place {
+            continue;
+        }
+        if let Some(other) = seen.insert((a.kind, a.key.clone()), a.canonical.clone())
+            && other != a.canonical
+        {
+            clashes.push(format!("{:?} {:?}: {other} / {}", a.kind, a.key, a.canonical));
+        }
+    }
+    // Demonyms two countries share are ambiguous on purpose (they count toward neither).
+    let expected = ["congolese", "dominican", "saint martin", "channel islander", "virgin islander"];
+    clashes.retain(|c| !expected.iter().any(|e| c.contains(&format!("\"{e}\""))));
+    assert!(clashes.is_empty(), "{clashes:#?}");
 }
