@@ -392,7 +392,8 @@ fn extractor_is_shared_across_threads() {
 
 #[test]
 fn alias_keys_within_a_kind_are_unambiguous_for_countries_and_groups() {
-    let mut seen: std::collections::HashMap<(EntityKind, String), String> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<(EntityKind, String), String> =
+        std::collections::HashMap::new();
     let mut clashes = Vec::new();
     for a in extractor().alias_table() {
         if a.kind == EntityKind::Place {
@@ -401,11 +402,20 @@ fn alias_keys_within_a_kind_are_unambiguous_for_countries_and_groups() {
         if let Some(other) = seen.insert((a.kind, a.key.clone()), a.canonical.clone())
             && other != a.canonical
         {
-            clashes.push(format!("{:?} {:?}: {other} / {}", a.kind, a.key, a.canonical));
+            clashes.push(format!(
+                "{:?} {:?}: {other} / {}",
+                a.kind, a.key, a.canonical
+            ));
         }
     }
     // Demonyms two countries share are ambiguous on purpose (they count toward neither).
-    let expected = ["congolese", "dominican", "saint martin", "channel islander", "virgin islander"];
+    let expected = [
+        "congolese",
+        "dominican",
+        "saint martin",
+        "channel islander",
+        "virgin islander",
+    ];
     clashes.retain(|c| !expected.iter().any(|e| c.contains(&format!("\"{e}\""))));
     assert!(clashes.is_empty(), "{clashes:#?}");
 }
