@@ -227,6 +227,8 @@ fn persons_in_context() {
     check(EntityKind::Person, &[
         ("Malian President Ibrahim Boubacar Keïta resigned", &["Ibrahim Boubacar Keïta"]),
         ("Georgia Holmer argues that", &["Georgia Holmer"]),
+        ("Chad Smith wrote that", &["Chad Smith"]),
+        ("François Soudan, a journalist", &["François Soudan"]),
         ("JNIM leader Iyad Ag Ghaly", &["Iyad Ag Ghaly"]),
         ("Ansar Dine said", &[]),
         ("Burkina Faso said", &[]),
