@@ -6,15 +6,55 @@
 //! text, and the sorted, unique [`Entities`] of SPEC section 3. Extraction is
 //! infallible: odd input yields fewer mentions, never an error or a panic.
 //! Loading the gazetteers can fail (a broken user data file); that happens once,
-//! in [`Extractor::new`].
+//! in [`Extractor::new`] or [`Extractor::with_user_data`].
+//!
+//! How it works, one module per job: `normalize` folds the text (accents,
+//! apostrophes, hyphens, line joins) keeping a map back to it; `gazetteer` is
+//! the single Aho-Corasick matcher of every country, group, place and blocker
+//! name (whole words, leftmost-longest, case rules); `countries`, `groups`,
+//! `places` and `persons` hold each kind's rules; `data` loads the data files
+//! of `data/` (embedded in the binary) and a user directory; `aliases` exports
+//! the query-time alias tables. Extraction is deterministic.
+//!
+//! ```
+//! use dossier::extract::{DateContext, Extractor};
+//!
+//! let extractor = Extractor::new()?;
+//! let found = extractor.extract(
+//!     "Turkish officials said ISIS and al-Qaeda in the Islamic Maghreb were active near Gao.",
+//!     &DateContext::default(),
+//! );
+//! assert_eq!(found.countries, ["ML", "TR"]);
+//! assert_eq!(found.groups, ["AQIM", "ISIS"]);
+//! assert_eq!(found.places, ["Gao"]);
+//! # Ok::<(), dossier::Error>(())
+//! ```
 
+mod aliases;
+mod countries;
+mod data;
 pub mod dates;
+mod gazetteer;
+mod groups;
+mod normalize;
+mod persons;
+mod places;
+mod translit;
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::path::Path;
 
 use serde::Serialize;
 
+pub use aliases::{Alias, alias_key};
 pub use dates::{DateContext, DateMention, Precision, Qualifier, extract_dates};
+
+use countries::CountryForm;
+use data::Data;
+use gazetteer::{CaseRule, Gazetteer, GazetteerBuilder, Hit};
+use persons::PersonRules;
+use places::PlaceInfo;
 
 /// Which gazetteer an entity mention comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -57,19 +97,240 @@ pub struct Entities {
     pub dates: Vec<String>,
 }
 
+/// What a gazetteer name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Country(u16, CountryForm),
+    Group(u16),
+    Place(u32),
+    /// A phrase that mentions nothing (data/blockers.toml).
+    Blocker,
+}
+
+#[derive(Debug)]
+struct CountryInfo {
+    iso2: String,
+    person_name: bool,
+}
+
 /// The gazetteers, compiled once and shared by every passage of an ingest.
-#[derive(Debug, Default)]
-pub struct Extractor {}
+#[derive(Debug)]
+pub struct Extractor {
+    gazetteer: Gazetteer<Target>,
+    countries: Vec<CountryInfo>,
+    groups: Vec<String>,
+    places: Vec<PlaceInfo>,
+    persons: PersonRules,
+    data: Data,
+}
 
 impl Extractor {
     /// Loads the bundled gazetteers and compiles their automata.
     pub fn new() -> crate::Result<Self> {
-        Ok(Extractor {})
+        Self::from_data(Data::bundled()?)
     }
 
-    /// Entity mentions (countries, groups, places, persons) in `text`, in text order.
-    pub fn entities(&self, _text: &str) -> Vec<Mention> {
-        Vec::new()
+    /// Like [`Extractor::new`], with the additions found in `dir`:
+    /// `groups.toml`, `countries.toml`, `places.tsv`, `places.toml` and
+    /// `blockers.toml`, each optional and shaped like the bundled file of the
+    /// same kind (see `data/`). A file that does not parse is an
+    /// [`Error::DataFile`](crate::Error::DataFile) naming it.
+    pub fn with_user_data(dir: &Path) -> crate::Result<Self> {
+        let mut data = Data::bundled()?;
+        data.extend_from_dir(dir)?;
+        Self::from_data(data)
+    }
+
+    fn from_data(data: Data) -> crate::Result<Self> {
+        let mut b = GazetteerBuilder::new();
+        for phrase in &data.blockers {
+            b.add(phrase, Target::Blocker, CaseRule::Any);
+        }
+        for (name, i, form) in groups::names(&data.groups) {
+            let case = match form {
+                groups::NameForm::Acronym => CaseRule::Exact,
+                groups::NameForm::Alias => CaseRule::AsWritten,
+                groups::NameForm::Variant => CaseRule::ProperWords,
+            };
+            b.add(&name, Target::Group(i as u16), case);
+        }
+        countries::register(&mut b, &data.countries, |i, form| {
+            Target::Country(i as u16, form)
+        });
+        places::register(&mut b, &data.places, |i| Target::Place(i as u32));
+        let countries: Vec<CountryInfo> = data
+            .countries
+            .iter()
+            .map(|c| CountryInfo {
+                iso2: c.iso2.clone(),
+                person_name: c.person_name,
+            })
+            .collect();
+        let places = data
+            .places
+            .iter()
+            .map(|p| PlaceInfo {
+                name: p.name.clone(),
+                country: countries.iter().position(|c| c.iso2 == p.country),
+                population: p.population,
+            })
+            .collect();
+        Ok(Extractor {
+            gazetteer: b.build(),
+            groups: data.groups.iter().map(|g| g.name.clone()).collect(),
+            countries,
+            places,
+            persons: PersonRules::bundled()?,
+            data,
+        })
+    }
+
+    /// Entity mentions (countries, groups, places, persons) in `text`, in text
+    /// order (by span start, then kind). A place that counts toward a country
+    /// yields two mentions with the same span.
+    pub fn entities(&self, text: &str) -> Vec<Mention> {
+        thread_local! {
+            /// Folding buffers, reused by every call on this thread.
+            static FOLDED: RefCell<normalize::Folded> = RefCell::new(normalize::Folded::default());
+        }
+        FOLDED.with_borrow_mut(|folded| {
+            normalize::fold_into(text, folded);
+            self.entities_in(text, folded)
+        })
+    }
+
+    fn entities_in(&self, text: &str, folded: &normalize::Folded) -> Vec<Mention> {
+        let urls = normalize::url_spans(text);
+        let mut hits = self.gazetteer.find(folded);
+        if !urls.is_empty() {
+            hits.retain(|h| {
+                let span = folded.source_span(h.range.clone());
+                !urls
+                    .iter()
+                    .any(|u| u.start < span.end && span.start < u.end)
+            });
+        }
+        let mut out = Vec::new();
+        let mut named = vec![false; self.countries.len()];
+        let mut hard: Vec<Range<usize>> = Vec::new();
+        let mut soft: Vec<Range<usize>> = Vec::new();
+        let mut pending_places: Vec<(Range<usize>, Vec<usize>)> = Vec::new();
+        let mut previous_end: Option<usize> = None;
+        for hit in &hits {
+            let span = folded.source_span(hit.range.clone());
+            match self.classify(folded, hit) {
+                Claim::Blocked => hard.push(span),
+                Claim::Groups(list) => {
+                    for g in list {
+                        out.push(mention(EntityKind::Group, &span, &self.groups[g]));
+                    }
+                    hard.push(span);
+                }
+                Claim::Country(_) if qualifies_previous(folded, previous_end, hit.range.start) => {}
+                Claim::Country(c) => {
+                    named[c] = true;
+                    out.push(mention(EntityKind::Country, &span, &self.countries[c].iso2));
+                    hard.push(span);
+                }
+                Claim::PersonName => soft.push(span),
+                Claim::Places(candidates) => {
+                    let could_be_name = |w: &[u8]| {
+                        let after_hit = previous_end
+                            .is_some_and(|end| hit.range.start.saturating_sub(end) <= 1);
+                        !after_hit
+                            && std::str::from_utf8(w).is_ok_and(|w| self.persons.could_be_name(w))
+                    };
+                    if places::keep(folded, hit.range.clone(), could_be_name) {
+                        soft.push(span.clone());
+                        pending_places.push((span, candidates));
+                    }
+                }
+                Claim::Nothing => {}
+            }
+            previous_end = Some(hit.range.end);
+        }
+        let people = self.persons.find(text, &hard, &soft);
+        for p in &people {
+            out.push(mention(EntityKind::Person, &p.span, &p.name));
+        }
+        for (span, candidates) in pending_places {
+            if people
+                .iter()
+                .any(|p| p.span.start < span.end && span.start < p.span.end)
+            {
+                continue;
+            }
+            if let Some(r) = places::resolve(&candidates, &self.places, |c| named[c]) {
+                out.push(mention(
+                    EntityKind::Place,
+                    &span,
+                    &self.places[r.place].name,
+                ));
+                if let Some(c) = r.country {
+                    out.push(mention(EntityKind::Country, &span, &self.countries[c].iso2));
+                }
+            }
+        }
+        out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.kind.cmp(&b.kind)));
+        out
+    }
+
+    /// What one gazetteer hit claims: blockers first, then groups, countries, places.
+    fn classify(&self, folded: &normalize::Folded, hit: &Hit<Target>) -> Claim {
+        if hit.targets.contains(&Target::Blocker) {
+            return Claim::Blocked;
+        }
+        let mut groups: Vec<usize> = hit
+            .targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::Group(g) => Some(*g as usize),
+                _ => None,
+            })
+            .collect();
+        if !groups.is_empty() {
+            groups.sort_unstable();
+            groups.dedup();
+            return Claim::Groups(groups);
+        }
+        let mut countries: Vec<(usize, CountryForm)> = hit
+            .targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::Country(c, form) => Some((*c as usize, *form)),
+                _ => None,
+            })
+            .collect();
+        countries.sort_by_key(|&(c, form)| (c, form != CountryForm::Name));
+        countries.dedup_by_key(|(c, _)| *c);
+        match countries[..] {
+            [] => {}
+            [(c, form)] => {
+                let person_name = self.countries[c].person_name;
+                let given =
+                    |w: &[u8]| std::str::from_utf8(w).is_ok_and(|w| self.persons.is_given_name(w));
+                return match countries::judge(folded, hit.range.clone(), form, person_name, given) {
+                    countries::Verdict::Country => Claim::Country(c),
+                    countries::Verdict::PersonName => Claim::PersonName,
+                    countries::Verdict::Refused => Claim::Nothing,
+                };
+            }
+            // A name two countries share (Congolese) counts toward neither.
+            _ => return Claim::Nothing,
+        }
+        let candidates: Vec<usize> = hit
+            .targets
+            .iter()
+            .filter_map(|t| match t {
+                Target::Place(p) => Some(*p as usize),
+                _ => None,
+            })
+            .collect();
+        if candidates.is_empty() {
+            Claim::Nothing
+        } else {
+            Claim::Places(candidates)
+        }
     }
 
     /// Everything SPEC section 3 lists for one text: entities and dates.
@@ -100,4 +361,58 @@ impl Extractor {
         }
         out
     }
+
+    /// Every alias of every country, group and place, keyed by [`alias_key`],
+    /// sorted and unique: the table the CLI stores in the index directory so
+    /// that searches resolve `--country Türkiye` or `--group Daesh` without
+    /// loading gazetteers. Includes ISO alpha-2 and alpha-3 codes, demonyms,
+    /// group acronyms and query-only aliases. A key may stand for several
+    /// canonicals (a place name found in several countries).
+    pub fn alias_table(&self) -> Vec<Alias> {
+        aliases::table(&self.data)
+    }
+
+    /// For each group (canonical name, in data order), the canonical names of
+    /// the groups it is an affiliate of, directly or through others, sorted:
+    /// `("Katiba Macina", ["JNIM", "al-Qaeda"])`. A filter `--group al-Qaeda
+    /// --affiliates` matches every group whose list contains al-Qaeda.
+    pub fn group_affiliations(&self) -> Vec<(String, Vec<String>)> {
+        self.groups
+            .iter()
+            .cloned()
+            .zip(groups::affiliations(&self.data.groups))
+            .collect()
+    }
 }
+
+/// A name in brackets right after another name qualifies it (`American
+/// Samoa (US)`, `Georgia (US state)`): it is not a mention of its own.
+fn qualifies_previous(
+    folded: &normalize::Folded,
+    previous_end: Option<usize>,
+    start: usize,
+) -> bool {
+    previous_end.is_some_and(|end| end <= start && folded.lower[end..start].trim_ascii() == b"(")
+}
+
+fn mention(kind: EntityKind, span: &Range<usize>, canonical: &str) -> Mention {
+    Mention {
+        kind,
+        span: span.clone(),
+        canonical: canonical.to_owned(),
+    }
+}
+
+/// What a gazetteer hit claims.
+enum Claim {
+    Blocked,
+    Groups(Vec<usize>),
+    Country(usize),
+    /// A country name refused because it is part of a person's name.
+    PersonName,
+    Places(Vec<usize>),
+    Nothing,
+}
+
+#[cfg(test)]
+mod tests;
