@@ -23,6 +23,8 @@ pub struct Alias {
     pub kind: EntityKind,
     /// The alias normalised by [`alias_key`].
     pub key: String,
+    /// The alias as written in the data (`IS`, `Daesh`): acronyms keep their case.
+    pub name: String,
     /// What it stands for: ISO code, canonical group name or place name.
     pub canonical: String,
 }
@@ -44,6 +46,7 @@ pub(crate) fn table(data: &Data) -> Vec<Alias> {
             out.push(Alias {
                 kind,
                 key,
+                name: name.to_owned(),
                 canonical: canonical.to_owned(),
             });
         }
@@ -105,10 +108,13 @@ mod tests {
         let t = table(&data);
         let lookup = |kind: EntityKind, v: &str| -> Vec<String> {
             let key = alias_key(v);
-            t.iter()
+            let mut found: Vec<String> = t
+                .iter()
                 .filter(|a| a.kind == kind && a.key == key)
                 .map(|a| a.canonical.clone())
-                .collect()
+                .collect();
+            found.dedup();
+            found
         };
         for v in [
             "Turkey",

@@ -97,6 +97,32 @@ pub struct Entities {
     pub dates: Vec<String>,
 }
 
+impl Entities {
+    /// The sorted, unique lists of a text's entity mentions (dates left empty).
+    pub fn from_mentions(mentions: Vec<Mention>) -> Entities {
+        let mut out = Entities::default();
+        for m in mentions {
+            let list = match m.kind {
+                EntityKind::Country => &mut out.countries,
+                EntityKind::Group => &mut out.groups,
+                EntityKind::Place => &mut out.places,
+                EntityKind::Person => &mut out.persons,
+            };
+            list.push(m.canonical);
+        }
+        for list in [
+            &mut out.countries,
+            &mut out.groups,
+            &mut out.places,
+            &mut out.persons,
+        ] {
+            list.sort();
+            list.dedup();
+        }
+        out
+    }
+}
+
 /// What a gazetteer name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Target {
@@ -335,25 +361,7 @@ impl Extractor {
 
     /// Everything SPEC section 3 lists for one text: entities and dates.
     pub fn extract(&self, text: &str, ctx: &DateContext) -> Entities {
-        let mut out = Entities::default();
-        for m in self.entities(text) {
-            let list = match m.kind {
-                EntityKind::Country => &mut out.countries,
-                EntityKind::Group => &mut out.groups,
-                EntityKind::Place => &mut out.places,
-                EntityKind::Person => &mut out.persons,
-            };
-            list.push(m.canonical);
-        }
-        for list in [
-            &mut out.countries,
-            &mut out.groups,
-            &mut out.places,
-            &mut out.persons,
-        ] {
-            list.sort();
-            list.dedup();
-        }
+        let mut out = Entities::from_mentions(self.entities(text));
         for d in extract_dates(text, ctx) {
             if !out.dates.contains(&d.value) {
                 out.dates.push(d.value);

@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 use fst::Map;
 
+use crate::extract::{EntityKind, Extractor};
 use crate::query::Aliases;
 use crate::{Error, Result};
 
@@ -28,23 +29,9 @@ const MAX_ACRONYM_CHARS: usize = 6;
 /// Entity dimensions a query word may name.
 const NAMED_DIMENSIONS: [&str; 3] = ["country", "group", "place"];
 
-/// Folds a name for matching: ASCII, lower case, apostrophes dropped
-/// (`Jama’at` = `Jamaat`), other punctuation a word break (`al-Islam` = `al Islam`).
-pub(crate) fn fold(s: &str) -> String {
-    let ascii = deunicode::deunicode(s)
-        .to_lowercase()
-        .replace(['\'', '`'], "");
-    let mut out = String::with_capacity(ascii.len());
-    for word in ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+/// Folds a name for matching, as the extractors' alias tables do.
+fn fold(s: &str) -> String {
+    crate::extract::alias_key(s)
 }
 
 fn is_acronym(alias: &str) -> bool {
@@ -73,6 +60,21 @@ pub(crate) struct AliasWriter {
 }
 
 impl AliasWriter {
+    /// A writer holding every alias of the extractor's gazetteers.
+    pub(crate) fn from_extractor(extractor: &Extractor) -> AliasWriter {
+        let mut w = AliasWriter::default();
+        for a in extractor.alias_table() {
+            let dim = match a.kind {
+                EntityKind::Country => "country",
+                EntityKind::Group => "group",
+                EntityKind::Place => "place",
+                EntityKind::Person => "person",
+            };
+            w.add(dim, &a.name, &a.canonical);
+        }
+        w
+    }
+
     /// Adds an alias of a canonical value in a dimension.
     pub(crate) fn add(&mut self, dim: &str, alias: &str, canonical: &str) {
         if let Some(k) = key(dim, alias) {

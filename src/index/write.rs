@@ -3,6 +3,7 @@
 //! In: [`Report`]s in corpus order. Out: a committed index whose documents are
 //! passages, plus `docs.json` (document metadata and counts) beside it.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 use super::aliases::AliasWriter;
 use super::schema::{Fields, ORD_SHIFT, register_analyzer};
 use super::{DOCS_FILE, DocSummary, dates, simhash};
+use crate::extract::Extractor;
 use crate::{Error, Passage, PassageKind, Report, Result};
 
 /// Memory the tantivy writer may use for its buffers, all threads together.
@@ -24,11 +26,18 @@ pub(crate) struct IndexBuilder {
     fields: Fields,
     docs: Vec<DocSummary>,
     aliases: AliasWriter,
+    /// For each group, the groups it is an affiliate of (`--affiliates`).
+    affiliations: HashMap<String, Vec<String>>,
 }
 
 impl IndexBuilder {
-    /// Creates an empty index in `dir` (which must exist and be empty).
-    pub(crate) fn create(dir: &Path, threads: usize) -> Result<IndexBuilder> {
+    /// Creates an empty index in `dir` (which must exist and be empty), with
+    /// the extractor's alias tables and group affiliations.
+    pub(crate) fn create(
+        dir: &Path,
+        threads: usize,
+        extractor: &Extractor,
+    ) -> Result<IndexBuilder> {
         let schema = Fields::schema();
         let fields = Fields::from_schema(&schema)?;
         let index = Index::create_in_dir(dir, schema)?;
@@ -39,7 +48,8 @@ impl IndexBuilder {
             writer,
             fields,
             docs: Vec::new(),
-            aliases: AliasWriter::default(),
+            aliases: AliasWriter::from_extractor(extractor),
+            affiliations: extractor.group_affiliations().into_iter().collect(),
         })
     }
 
@@ -74,7 +84,7 @@ impl IndexBuilder {
             section.push_str(&p.text);
         }
         doc.add_text(f.section, &section);
-        for facet in facets(p) {
+        for facet in facets(p, &self.affiliations) {
             doc.add_facet(f.facets, facet);
         }
         let record = Passage {
@@ -143,8 +153,9 @@ pub(crate) fn kind_code(kind: PassageKind) -> u64 {
         .map_or(0, |i| i as u64)
 }
 
-/// Every facet path of a passage (see `index::schema`).
-pub(crate) fn facets(p: &Passage) -> Vec<Facet> {
+/// Every facet path of a passage (see `index::schema`), with
+/// `/affiliate/<parent>` for the groups its groups are affiliates of.
+pub(crate) fn facets(p: &Passage, affiliations: &HashMap<String, Vec<String>>) -> Vec<Facet> {
     let mut out = vec![
         Facet::from_path(["kind", p.kind.name()]),
         Facet::from_path(["doc", p.doc.as_str()]),
@@ -159,6 +170,19 @@ pub(crate) fn facets(p: &Passage) -> Vec<Facet> {
     for (dim, values) in lists {
         out.extend(values.iter().map(|v| Facet::from_path([dim, v.as_str()])));
     }
+    let mut parents: Vec<&String> = p
+        .groups
+        .iter()
+        .filter_map(|g| affiliations.get(g))
+        .flatten()
+        .collect();
+    parents.sort();
+    parents.dedup();
+    out.extend(
+        parents
+            .into_iter()
+            .map(|g| Facet::from_path(["affiliate", g.as_str()])),
+    );
     let mut years: Vec<i16> = Vec::new();
     for d in &p.date_mentions {
         let (Ok(start), Ok(end)) = (

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 
-use crate::extract::{DateContext, DateMention, EntityKind, Extractor, extract_dates};
+use crate::extract::{DateContext, DateMention, Entities, Extractor, extract_dates};
 use crate::segment::{Block, Segmented};
 use crate::{DateInfo, DocMeta, Passage, PassageKind, Report};
 
@@ -201,24 +201,11 @@ pub(crate) fn slug(s: &str) -> String {
 }
 
 fn add_entities(passage: &mut Passage, extractor: &Extractor) {
-    for m in extractor.entities(&passage.text) {
-        let list = match m.kind {
-            EntityKind::Country => &mut passage.countries,
-            EntityKind::Group => &mut passage.groups,
-            EntityKind::Place => &mut passage.places,
-            EntityKind::Person => &mut passage.persons,
-        };
-        list.push(m.canonical);
-    }
-    for list in [
-        &mut passage.countries,
-        &mut passage.groups,
-        &mut passage.places,
-        &mut passage.persons,
-    ] {
-        list.sort();
-        list.dedup();
-    }
+    let found = Entities::from_mentions(extractor.entities(&passage.text));
+    passage.countries = found.countries;
+    passage.groups = found.groups;
+    passage.places = found.places;
+    passage.persons = found.persons;
 }
 
 fn add_dates(passage: &mut Passage, mentions: &[DateMention]) {

@@ -39,6 +39,9 @@ pub struct IngestConfig {
     pub index: PathBuf,
     /// Worker threads for extraction and indexing.
     pub threads: usize,
+    /// A folder of gazetteer additions (`groups.toml`, `countries.toml`,
+    /// `places.tsv`…), merged over the bundled data.
+    pub data: Option<PathBuf>,
 }
 
 /// Receives progress and warnings while an ingest runs (the library never prints).
@@ -106,9 +109,12 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSu
         .iter()
         .map(|s| Sidecar::parse(&s.text, &s.display))
         .collect::<Result<Vec<_>>>()?;
-    let extractor = Extractor::new()?;
+    let extractor = match &config.data {
+        Some(dir) => Extractor::with_user_data(dir)?,
+        None => Extractor::new()?,
+    };
     let build = Build::begin(&config.index)?;
-    let mut builder = IndexBuilder::create(&build.path(), config.threads)?;
+    let mut builder = IndexBuilder::create(&build.path(), config.threads, &extractor)?;
     progress.start(corpus.files.len(), corpus.total_bytes());
 
     let pool = rayon::ThreadPoolBuilder::new()

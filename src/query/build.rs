@@ -11,8 +11,7 @@ use std::collections::HashSet;
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
-    TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -23,11 +22,14 @@ use super::parse::{FieldName, Match, Node, SyntaxError};
 use crate::PassageKind;
 use crate::index::schema::{Fields, analyzer, raw_analyzer, tokens};
 
-/// How much a match in the heading path weighs against one in the text.
-pub(crate) const SECTION_BOOST: f32 = 1.5;
+/// The bonus of a word found in the passage's heading path (a BM25 match in
+/// the text typically scores 2 to 8).
+const SECTION_SCORE: f32 = 1.0;
 /// The score of a passage that matches a word only through an entity it is
 /// tagged with (`Daesh` → ISIS): below any literal match of the word.
 const ENTITY_SCORE: f32 = 0.5;
+/// Capitalised acronyms up to this long that name an entity match only it.
+const MAX_ENTITY_ONLY_CHARS: usize = 3;
 
 /// What snippets should mark: the stems of positive words and phrases, the
 /// prefixes and the fuzzy words, as typed (folded).
@@ -183,28 +185,39 @@ impl<'a> Builder<'a> {
         Some(self.with_entity(literal, text))
     }
 
-    /// Terms as a phrase (or one term) in the text, or, weighted, in the headings.
+    /// Terms as a phrase (or one term) in the text, or in the heading path. A
+    /// heading match adds a fixed bonus rather than a BM25 score: heading
+    /// words are rare in the `section` field, so their idf would let a
+    /// one-line passage under a matching heading outrank the text that
+    /// actually discusses the words.
     fn text_or_section(&self, stems: &[String], slop: u32) -> Option<Box<dyn Query>> {
         let in_text = phrase_or_term(self.fields.text, stems, slop)?;
         let in_section = phrase_or_term(self.fields.section, stems, slop)?;
+        let bonus = ConstScoreQuery::new(in_section, SECTION_SCORE);
         Some(Box::new(BooleanQuery::new(vec![
             (Occur::Should, in_text),
-            (
-                Occur::Should,
-                Box::new(BoostQuery::new(in_section, SECTION_BOOST)),
-            ),
+            (Occur::Should, Box::new(bonus)),
         ])))
     }
 
     /// Adds "or a passage tagged with the entity this names" to a literal match.
+    /// An acronym typed in capitals (`IS`, `US`) means the entity only: its
+    /// literal form is lost in lower-cased text (`is`, `us`).
     fn with_entity(&self, literal: Box<dyn Query>, text: &str) -> Box<dyn Query> {
         let tags = self.aliases.entities_named(text);
         if tags.is_empty() {
             return literal;
         }
-        let mut clauses = vec![(Occur::Should, literal)];
+        let acronym = text.chars().count() <= MAX_ENTITY_ONLY_CHARS
+            && text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        let mut clauses = if acronym {
+            Vec::new()
+        } else {
+            vec![(Occur::Should, literal)]
+        };
         for (dim, value) in tags {
-            let q = ConstScoreQuery::new(facet_query(self.fields, dim, &value), ENTITY_SCORE);
+            let score = if acronym { 1.0 } else { ENTITY_SCORE };
+            let q = ConstScoreQuery::new(facet_query(self.fields, dim, &value), score);
             clauses.push((Occur::Should, Box::new(q)));
         }
         Box::new(BooleanQuery::new(clauses))

@@ -26,6 +26,8 @@ pub struct Filters {
     pub countries: Vec<String>,
     /// Canonical group names.
     pub groups: Vec<String>,
+    /// Whether `groups` also match the groups that are their affiliates.
+    pub affiliates: bool,
     /// Places.
     pub places: Vec<String>,
     /// Persons.
@@ -77,6 +79,9 @@ impl Filters {
             for v in values {
                 let canonical = aliases.resolve(dim, v).ok_or_else(|| unknown(dim, v))?;
                 queries.push(facet_query(f, dim, &canonical));
+                if dim == "group" && self.affiliates {
+                    queries.push(facet_query(f, "affiliate", &canonical));
+                }
             }
             out.push(any_of(queries));
         }

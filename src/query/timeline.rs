@@ -107,7 +107,7 @@ pub fn timeline(handle: &IndexHandle, req: &TimelineRequest) -> Result<Timeline>
             entries.push((start, end, ord, entry));
         }
     }
-    entries.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    entries.sort_by_key(|e| (e.0, e.1, e.2));
     let total = entries.len();
     let entries = entries
         .into_iter()

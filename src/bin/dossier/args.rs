@@ -26,6 +26,12 @@ pub(crate) struct Cli {
     )]
     pub index: PathBuf,
 
+    /// A folder of gazetteer additions merged over the bundled data at ingest and
+    /// in `extract`: groups.toml, countries.toml, places.tsv, places.toml,
+    /// blockers.toml (each optional; same shape as the files in the project's data/).
+    #[arg(long, global = true, env = "DOSSIER_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
     /// When to colour output: auto (a terminal, `NO_COLOR` unset), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -124,6 +130,10 @@ pub(crate) struct FilterArgs {
     /// Only passages mentioning this armed group (any alias: Daesh = ISIS).
     #[arg(long, value_name = "G", help_heading = "Filters")]
     pub group: Vec<String>,
+    /// With --group: also passages mentioning the group's affiliates
+    /// (--group al-Qaeda --affiliates includes AQIM, JNIM…).
+    #[arg(long, requires = "group", help_heading = "Filters")]
+    pub affiliates: bool,
     /// Only passages mentioning this place.
     #[arg(long, value_name = "P", help_heading = "Filters")]
     pub place: Vec<String>,

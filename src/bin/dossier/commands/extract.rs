@@ -9,7 +9,11 @@ use crate::args::ExtractArgs;
 use crate::exit::Status;
 use crate::output::{Out, Style};
 
-pub(crate) fn run(args: &ExtractArgs, out: &mut Out) -> Result<Status> {
+pub(crate) fn run(
+    args: &ExtractArgs,
+    data: Option<&std::path::Path>,
+    out: &mut Out,
+) -> Result<Status> {
     let text = read_input(&args.file)?;
     let reference = match &args.date {
         Some(d) => Some(
@@ -22,7 +26,10 @@ pub(crate) fn run(args: &ExtractArgs, out: &mut Out) -> Result<Status> {
         ),
         None => None,
     };
-    let extractor = Extractor::new()?;
+    let extractor = match data {
+        Some(dir) => Extractor::with_user_data(dir)?,
+        None => Extractor::new()?,
+    };
     let found = extractor.extract(&text, &DateContext { reference });
     if args.json {
         serde_json::to_writer(&mut *out, &found)?;

@@ -15,6 +15,7 @@ pub(crate) fn run(cli: &Cli, args: &IngestArgs) -> Result<Status> {
         paths: args.paths.clone(),
         index: cli.index.clone(),
         threads: args.threads.unwrap_or_else(default_threads),
+        data: cli.data.clone(),
     };
     let progress = Bar::new(!args.quiet);
     let summary = ingest(&config, &progress)?;
@@ -31,11 +32,12 @@ pub(crate) fn run(cli: &Cli, args: &IngestArgs) -> Result<Status> {
 }
 
 /// Builds the index from the default corpus, quietly but for warnings.
-pub(crate) fn build_default(index: &Path) -> Result<()> {
+pub(crate) fn build_default(index: &Path, data: Option<&Path>) -> Result<()> {
     let config = IngestConfig {
         paths: Vec::new(),
         index: index.to_path_buf(),
         threads: default_threads(),
+        data: data.map(Path::to_path_buf),
     };
     let summary = ingest(&config, &Bar::new(false))?;
     let mut err = std::io::stderr().lock();

@@ -13,7 +13,6 @@ mod show;
 mod timeline;
 
 use std::io::Write;
-use std::path::Path;
 
 use anyhow::Result;
 use dossier::{DateEnd, Filters, IndexHandle, PassageKind, parse_filter_date};
@@ -27,13 +26,13 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
     let mut out = Out::new(cli.color);
     let status = match &cli.command {
         Command::Ingest(a) => ingest::run(cli, a)?,
-        Command::Search(a) => search::run(&open(&cli.index)?, a, &mut out)?,
-        Command::Show(a) => show::run(&open(&cli.index)?, a, &mut out)?,
-        Command::Facets(a) => facets::run(&open(&cli.index)?, a, &mut out)?,
-        Command::Docs(a) => docs::run(&open(&cli.index)?, a, &mut out)?,
-        Command::Export(_) => export::run(&open(&cli.index)?, &mut out)?,
-        Command::Extract(a) => extract::run(a, &mut out)?,
-        Command::Timeline(a) => timeline::run(&open(&cli.index)?, a, &mut out)?,
+        Command::Search(a) => search::run(&open(cli)?, a, &mut out)?,
+        Command::Show(a) => show::run(&open(cli)?, a, &mut out)?,
+        Command::Facets(a) => facets::run(&open(cli)?, a, &mut out)?,
+        Command::Docs(a) => docs::run(&open(cli)?, a, &mut out)?,
+        Command::Export(_) => export::run(&open(cli)?, &mut out)?,
+        Command::Extract(a) => extract::run(a, cli.data.as_deref(), &mut out)?,
+        Command::Timeline(a) => timeline::run(&open(cli)?, a, &mut out)?,
         Command::Debug(a) => debug(a, &mut out)?,
     };
     out.flush()?;
@@ -52,7 +51,8 @@ fn debug(args: &crate::args::DebugArgs, out: &mut Out) -> Result<Status> {
 }
 
 /// Opens the index, building it from the default corpus first if there is none.
-fn open(index: &Path) -> Result<IndexHandle> {
+fn open(cli: &Cli) -> Result<IndexHandle> {
+    let index = cli.index.as_path();
     if !IndexHandle::exists(index)? {
         let mut err = std::io::stderr().lock();
         writeln!(
@@ -61,7 +61,7 @@ fn open(index: &Path) -> Result<IndexHandle> {
             index.display()
         )?;
         drop(err);
-        ingest::build_default(index)?;
+        ingest::build_default(index, cli.data.as_deref())?;
     }
     Ok(IndexHandle::open(index)?)
 }
@@ -117,6 +117,7 @@ fn filters(args: &FilterArgs) -> Result<Filters> {
         docs: args.doc.clone(),
         countries: args.country.clone(),
         groups: args.group.clone(),
+        affiliates: args.affiliates,
         places: args.place.clone(),
         persons: args.person.clone(),
         cites: args.cites.clone(),
