@@ -14,11 +14,12 @@ mod ingest;
 mod model;
 mod query;
 mod segment;
+mod sentences;
 
 pub use error::{Error, Result};
 pub use index::{DocSummary, IndexHandle};
 pub use ingest::{IngestConfig, IngestSummary, Progress, Silent, ingest};
-pub use model::{DateInfo, DocMeta, Passage, PassageKind, Report, Warning};
+pub use model::{Citation, DateInfo, DocMeta, Passage, PassageKind, Report, Warning};
 /// Segmenter output in a compact review format (`dossier debug segment`).
 #[doc(hidden)]
 pub fn debug_segment(text: &str) -> String {
@@ -27,6 +28,6 @@ pub fn debug_segment(text: &str) -> String {
 
 pub use query::{
     DateEnd, FACET_DIMENSIONS, FacetCount, Filters, Hit, InContext, SearchRequest, SearchResults,
-    Snippet, Timeline, TimelineEntry, TimelineRequest, facets, for_each_passage, in_context,
-    parse_filter_date, search, timeline,
+    Snippet, SourceCount, Timeline, TimelineEntry, TimelineRequest, facets, for_each_passage,
+    in_context, parse_filter_date, search, sources, timeline,
 };

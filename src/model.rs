@@ -128,6 +128,31 @@ pub struct Passage {
     /// Each date with its precision and qualifier (added field, not in SPEC section 3).
     #[serde(default)]
     pub date_mentions: Vec<DateInfo>,
+    /// The works this passage itself cites, parsed (added field): a
+    /// footnote's sources, or the outlets a timeline item names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+}
+
+/// One work or source a footnote cites.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Citation {
+    /// What kind of source: `interview`, `report`, `article` (a titled work), `outlet`.
+    pub kind: String,
+    /// The outlet, publisher or interviewing body (`Hürriyet`, `Crisis Group interview`).
+    pub source: String,
+    /// The work's title, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The bracketed translation of a title in another language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<String>,
+    /// The date given, ISO 8601.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Where an interview took place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 /// A date as indexed: its ISO value, the days it covers, and how it was written.

@@ -31,6 +31,7 @@
 //! ```
 
 mod aliases;
+mod citations;
 mod countries;
 mod data;
 pub mod dates;
@@ -48,6 +49,7 @@ use std::path::Path;
 use serde::Serialize;
 
 pub use aliases::{Alias, alias_key};
+pub use citations::{CitedTitles, parse_citations, source_names};
 pub use dates::{DateContext, DateMention, Precision, Qualifier, extract_dates};
 
 use countries::CountryForm;

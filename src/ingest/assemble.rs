@@ -9,9 +9,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 
-use crate::extract::{DateContext, DateMention, Entities, Extractor, extract_dates};
+use crate::extract::{
+    CitedTitles, DateContext, DateMention, Entities, Extractor, extract_dates, parse_citations,
+    source_names,
+};
 use crate::segment::{Block, Segmented};
-use crate::{DateInfo, DocMeta, Passage, PassageKind, Report};
+use crate::{Citation, DateInfo, DocMeta, Passage, PassageKind, Report};
 
 use super::sidecar::SidecarEntry;
 
@@ -53,6 +56,7 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
         })
         .collect();
     let mut unresolved_refs = 0;
+    let mut titles = CitedTitles::default();
     let mut cited_by: HashMap<String, String> = HashMap::new();
     let mut passages = Vec::with_capacity(seg.blocks.len());
     for (block, number) in seg.blocks.iter().zip(&numbers) {
@@ -86,9 +90,11 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
             dates: Vec::new(),
             line: line_of(origin.line_starts, block.span.start),
             date_mentions: Vec::new(),
+            citations: Vec::new(),
         };
         add_entities(&mut passage, extractor);
         add_dates(&mut passage, &extract_dates(&block.text, &ctx));
+        add_citations(&mut passage, &mut titles);
         passages.push(passage);
     }
     for p in &mut passages {
@@ -96,6 +102,7 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
             p.cited_by = cited_by.get(&p.id).cloned();
         }
     }
+    inherit_sources(&mut passages);
     Report {
         meta,
         passages,
@@ -206,6 +213,45 @@ fn add_entities(passage: &mut Passage, extractor: &Extractor) {
     passage.groups = found.groups;
     passage.places = found.places;
     passage.persons = found.persons;
+}
+
+/// A footnote's cited works, parsed; a passage that names outlets itself
+/// (`Source: Reuters`) cites them as outlets.
+fn add_citations(passage: &mut Passage, titles: &mut CitedTitles) {
+    if passage.kind == PassageKind::Footnote {
+        passage.citations = parse_citations(&passage.text, titles);
+        passage.sources = source_names(&passage.citations);
+    } else {
+        passage.citations = passage
+            .sources
+            .iter()
+            .map(|s| Citation {
+                kind: "outlet".into(),
+                source: s.clone(),
+                ..Citation::default()
+            })
+            .collect();
+        passage.sources = source_names(&passage.citations);
+    }
+}
+
+/// A passage's `sources` also name what its footnotes cite: `--cites
+/// Hürriyet` finds the paragraph whose claim a Hürriyet article backs.
+fn inherit_sources(passages: &mut [Passage]) {
+    let by_id: HashMap<String, Vec<String>> = passages
+        .iter()
+        .filter(|p| p.kind == PassageKind::Footnote && !p.sources.is_empty())
+        .map(|p| (p.id.clone(), p.sources.clone()))
+        .collect();
+    for p in passages.iter_mut().filter(|p| !p.footnotes.is_empty()) {
+        for f in &p.footnotes {
+            for s in by_id.get(f).into_iter().flatten() {
+                if !p.sources.contains(s) {
+                    p.sources.push(s.clone());
+                }
+            }
+        }
+    }
 }
 
 fn add_dates(passage: &mut Passage, mentions: &[DateMention]) {

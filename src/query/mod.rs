@@ -11,8 +11,9 @@ mod browse;
 mod build;
 mod filter;
 mod parse;
-mod sentences;
+
 mod snippet;
+mod sources;
 mod timeline;
 
 use tantivy::collector::{Count, FacetCollector, TopDocs};
@@ -29,6 +30,7 @@ pub use browse::{InContext, for_each_passage, in_context};
 use build::{Builder, Highlight, Juxtaposition};
 pub use filter::{DateEnd, Filters, parse_filter_date};
 pub use snippet::Snippet;
+pub use sources::{SourceCount, sources};
 pub use timeline::{Timeline, TimelineEntry, TimelineRequest, timeline};
 
 /// Facet dimensions, in the order they are printed.

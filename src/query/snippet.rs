@@ -12,8 +12,8 @@ use std::ops::Range;
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::build::Highlight;
-use super::sentences;
 use crate::index::schema::{analyzer, raw_analyzer};
+use crate::sentences;
 
 /// Longest snippet, in characters (about three lines of a terminal).
 const MAX_SNIPPET_CHARS: usize = 320;

@@ -11,9 +11,9 @@ use jiff::civil::Date;
 use tantivy::DocAddress;
 use tantivy::collector::DocSetCollector;
 
-use super::sentences;
 use super::{Filters, parse_query, plan};
 use crate::index::IndexHandle;
+use crate::sentences;
 use crate::{DateInfo, Passage, PassageKind, Result};
 
 /// What to put on the timeline.

@@ -91,6 +91,15 @@ pub(crate) enum Command {
     ///   dossier timeline --doc cep-mali --from 2019 --to 2020
     ///   dossier timeline JNIM --year 2020
     Timeline(TimelineArgs),
+    /// The outlets and works the matching passages cite, counted.
+    ///
+    /// Counts passages that cite a source themselves (footnotes, timeline items
+    /// naming their source), with the titled works cited from each outlet.
+    ///
+    /// Examples:
+    ///   dossier sources --doc crisisgroup-258
+    ///   dossier sources prison --top 5
+    Sources(SourcesArgs),
     /// Print an ingest stage's output, for debugging the rules.
     #[command(hide = true)]
     Debug(DebugArgs),
@@ -201,6 +210,24 @@ pub(crate) struct TimelineArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
     /// One JSON object per entry.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SourcesArgs {
+    /// Optional query restricting the passages.
+    #[arg(value_name = "QUERY", default_value = "")]
+    pub query: String,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Sources to print.
+    #[arg(long, default_value_t = 30, value_name = "N")]
+    pub top: usize,
+    /// Works to list under each source.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub works: usize,
+    /// One JSON object per source.
     #[arg(long)]
     pub json: bool,
 }

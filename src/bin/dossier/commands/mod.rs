@@ -10,6 +10,7 @@ mod ingest;
 mod render;
 mod search;
 mod show;
+mod sources;
 mod timeline;
 
 use std::io::Write;
@@ -33,6 +34,7 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
         Command::Export(_) => export::run(&open(cli)?, &mut out)?,
         Command::Extract(a) => extract::run(a, cli.data.as_deref(), &mut out)?,
         Command::Timeline(a) => timeline::run(&open(cli)?, a, &mut out)?,
+        Command::Sources(a) => sources::run(&open(cli)?, a, &mut out)?,
         Command::Debug(a) => debug(a, &mut out)?,
     };
     out.flush()?;
