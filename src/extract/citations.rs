@@ -100,16 +100,13 @@ pub fn parse_citations(text: &str, seen: &mut CitedTitles) -> Vec<Citation> {
     for sentence in sentences::split(text) {
         for segment in text[sentence].split(';') {
             let segment = segment.trim();
-            if let Some(c) = interview(segment)
+            let found = interview(segment)
                 .or_else(|| own_series(segment))
-                .or_else(|| titled(segment, seen))
+                .or_else(|| titled(segment, seen));
+            if let Some(c) = found
+                && !out.iter().any(|o| o.source == c.source && o.title == c.title)
             {
-                if !out
-                    .iter()
-                    .any(|o: &Citation| o.source == c.source && o.title == c.title)
-                {
-                    out.push(c);
-                }
+                out.push(c);
             }
         }
     }
