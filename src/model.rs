@@ -95,6 +95,12 @@ pub struct Passage {
     pub doc: String,
     /// Title of that document.
     pub doc_title: String,
+    /// Publisher of that document, for citation lines (added field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_publisher: Option<String>,
+    /// Publication date of that document, `YYYY-MM-DD` (added field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_published: Option<String>,
     /// What the passage is.
     pub kind: PassageKind,
     /// 1-based number among the document's passages of this kind

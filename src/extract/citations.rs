@@ -104,7 +104,9 @@ pub fn parse_citations(text: &str, seen: &mut CitedTitles) -> Vec<Citation> {
                 .or_else(|| own_series(segment))
                 .or_else(|| titled(segment, seen));
             if let Some(c) = found
-                && !out.iter().any(|o| o.source == c.source && o.title == c.title)
+                && !out
+                    .iter()
+                    .any(|o| o.source == c.source && o.title == c.title)
             {
                 out.push(c);
             }

@@ -75,6 +75,8 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
             id,
             doc: meta.id.clone(),
             doc_title: meta.title.clone(),
+            doc_publisher: meta.publisher.clone(),
+            doc_published: meta.published.clone(),
             kind: block.kind,
             n: number.n,
             section: block.section.clone(),

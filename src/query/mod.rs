@@ -52,6 +52,8 @@ const KIND_WEIGHTS: [(PassageKind, f32); 5] = [
 const NEAR_DUPLICATE_BITS: u32 = 6;
 /// Extra hits fetched so that dropping near-duplicates still fills a page.
 const DUPLICATE_SLACK: usize = 10;
+/// Most hits ranked to fill a page with distinct passages.
+const MAX_CANDIDATES: usize = 20_000;
 
 /// What to search for.
 #[derive(Debug, Clone, Default)]
@@ -66,6 +68,8 @@ pub struct SearchRequest {
     pub offset: usize,
     /// Whether to count facets.
     pub facets: bool,
+    /// Whether to keep near-identical passages.
+    pub duplicates: bool,
 }
 
 /// One ranked passage.
@@ -144,13 +148,23 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
         relaxed = total > 0;
     }
     let footnotes_asked = req.filters.kinds.contains(&PassageKind::Footnote);
-    let ranked = rank(
-        handle,
-        plan.query.as_ref(),
-        req.offset + req.limit.max(1) + DUPLICATE_SLACK,
-        footnotes_asked,
-    )?;
-    let unique = drop_near_duplicates(handle, ranked)?;
+    let wanted = req.offset + req.limit.max(1);
+    let unique = if req.duplicates {
+        rank(handle, plan.query.as_ref(), wanted, footnotes_asked)?
+    } else {
+        // Fetch more until the page is full of distinct passages (many
+        // copies of one text would otherwise leave it short).
+        let mut n = wanted + DUPLICATE_SLACK;
+        loop {
+            let ranked = rank(handle, plan.query.as_ref(), n, footnotes_asked)?;
+            let fetched = ranked.len();
+            let unique = drop_near_duplicates(handle, ranked, wanted)?;
+            if unique.len() >= wanted || fetched < n || n >= MAX_CANDIDATES {
+                break unique;
+            }
+            n = (n * 4).min(MAX_CANDIDATES);
+        }
+    };
     let mut snippets = snippet::Snippets::new(plan.highlight);
     let mut hits = Vec::new();
     for (score, addr) in unique.into_iter().skip(req.offset).take(req.limit.max(1)) {
@@ -273,19 +287,30 @@ fn rank(
     Ok(handle.searcher.search(query, &collector)?)
 }
 
-/// Keeps the first of hits whose texts are near-identical.
+/// Keeps the first of hits whose texts are near-identical, up to `wanted` hits.
 fn drop_near_duplicates(
     handle: &IndexHandle,
     hits: Vec<(Score, DocAddress)>,
+    wanted: usize,
 ) -> Result<Vec<(Score, DocAddress)>> {
-    let mut kept: Vec<((Score, DocAddress), u64)> = Vec::with_capacity(hits.len());
+    let mut columns = std::collections::HashMap::new();
+    let mut kept: Vec<((Score, DocAddress), u64)> = Vec::with_capacity(wanted);
     for (score, addr) in hits {
-        let reader = handle.searcher.segment_reader(addr.segment_ord);
-        let hash = reader
-            .fast_fields()
-            .u64("simhash")?
-            .first_or_default_col(0)
-            .get_val(addr.doc_id);
+        if kept.len() >= wanted {
+            break;
+        }
+        let column = match columns.entry(addr.segment_ord) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                handle
+                    .searcher
+                    .segment_reader(addr.segment_ord)
+                    .fast_fields()
+                    .u64("simhash")?
+                    .first_or_default_col(0),
+            ),
+        };
+        let hash = column.get_val(addr.doc_id);
         if kept
             .iter()
             .any(|(_, h)| simhash::distance(*h, hash) <= NEAR_DUPLICATE_BITS)

@@ -5,9 +5,12 @@ mod corpus;
 mod docs;
 mod errors;
 mod export;
+mod extract;
 mod ingest;
 mod search;
 mod show;
+mod sources;
+mod timeline;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

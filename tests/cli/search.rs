@@ -111,3 +111,174 @@ fn a_search_without_an_index_builds_one_first_and_says_so() {
         ))
         .stdout(predicate::str::contains("1."));
 }
+
+fn ids(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["search", "--json", "--limit", "2000", "--duplicates"];
+    all.extend_from_slice(args);
+    Shared::get()
+        .json_lines(&all)
+        .iter()
+        .map(|h| h["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+#[test]
+fn entity_filters_accept_any_alias() {
+    let tr = ids(&["", "--country", "TR"]);
+    assert!(tr.len() > 100);
+    for alias in ["Turkey", "Türkiye", "turkiye", "tr"] {
+        assert_eq!(ids(&["", "--country", alias]), tr, "--country {alias}");
+    }
+    let isis = ids(&["", "--group", "ISIS"]);
+    for alias in ["Daesh", "ISIL", "Islamic State", "IS"] {
+        assert_eq!(ids(&["", "--group", alias]), isis, "--group {alias}");
+    }
+}
+
+#[test]
+fn affiliates_widen_a_group_filter() {
+    let core = ids(&["", "--group", "al-Qaeda"]);
+    let wide = ids(&["", "--group", "al-Qaeda", "--affiliates"]);
+    assert!(wide.len() > core.len(), "{} vs {}", wide.len(), core.len());
+    assert!(core.iter().all(|id| wide.contains(id)));
+    let jnim = ids(&["", "--group", "JNIM"]);
+    assert!(
+        jnim.iter().all(|id| wide.contains(id)),
+        "JNIM is an al-Qaeda affiliate"
+    );
+}
+
+#[test]
+fn an_unknown_entity_is_a_filter_error() {
+    Shared::get()
+        .cmd()
+        .args(["search", "prison", "--country", "Narnia"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("--country Narnia").and(predicate::str::contains("hint:")),
+        );
+}
+
+#[test]
+fn an_alias_in_the_query_finds_passages_tagged_with_the_entity() {
+    let shared = Shared::get();
+    let hits = shared.json_lines(&["search", "Daesh", "--json", "--limit", "200"]);
+    let literal = hits
+        .iter()
+        .filter(|h| h["text"].as_str().is_some_and(|t| t.contains("Daesh")))
+        .count();
+    let tagged_only = hits
+        .iter()
+        .filter(|h| !h["text"].as_str().unwrap_or_default().contains("Daesh"))
+        .filter(|h| {
+            h["groups"]
+                .as_array()
+                .is_some_and(|g| g.iter().any(|v| v == "ISIS"))
+        })
+        .count();
+    assert!(
+        literal > 0 && tagged_only > literal,
+        "{literal} literal, {tagged_only} by entity"
+    );
+    // Literal matches rank first.
+    let first_entity_only = hits
+        .iter()
+        .position(|h| !h["text"].as_str().unwrap_or_default().contains("Daesh"));
+    let last_literal = hits
+        .iter()
+        .rposition(|h| h["text"].as_str().unwrap_or_default().contains("Daesh"));
+    assert!(
+        last_literal < first_entity_only,
+        "literal matches rank above entity-only ones"
+    );
+}
+
+#[test]
+fn date_filters_match_any_overlapping_date_exactly() {
+    let shared = Shared::get();
+    for (args, from, to) in [
+        (vec!["--year", "2019"], "2019-01-01", "2019-12-31"),
+        (
+            vec!["--from", "2019-06", "--to", "2019-07"],
+            "2019-06-01",
+            "2019-07-31",
+        ),
+        (
+            vec!["--from", "2020-06-29", "--to", "2020-06-29"],
+            "2020-06-29",
+            "2020-06-29",
+        ),
+    ] {
+        let mut all = vec!["search", "", "--json", "--limit", "2000", "--duplicates"];
+        all.extend_from_slice(&args);
+        let hits = shared.json_lines(&all);
+        assert!(!hits.is_empty(), "{args:?}");
+        for h in &hits {
+            let overlaps = h["date_mentions"]
+                .as_array()
+                .expect("dates")
+                .iter()
+                .any(|d| {
+                    d["start"].as_str().expect("s") <= to && d["end"].as_str().expect("e") >= from
+                });
+            assert!(overlaps, "{args:?}: {} has no date in range", h["id"]);
+        }
+    }
+    // And nothing that overlaps is missed.
+    let year: Vec<String> = ids(&["", "--year", "2019"]);
+    let every = shared.json_lines(&["export"]);
+    let expected = every
+        .iter()
+        .filter(|p| {
+            p["date_mentions"].as_array().is_some_and(|ds| {
+                ds.iter().any(|d| {
+                    d["start"].as_str().unwrap_or("") <= "2019-12-31"
+                        && d["end"].as_str().unwrap_or("") >= "2019-01-01"
+                })
+            })
+        })
+        .count();
+    assert_eq!(year.len(), expected);
+}
+
+#[test]
+fn a_syntax_error_points_at_its_column() {
+    let out = Shared::get()
+        .cmd()
+        .args(["search", "prison AND"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("column 8"), "{err}");
+    assert!(
+        err.contains("prison AND\n") && err.contains("       ^"),
+        "{err}"
+    );
+}
+
+#[test]
+fn query_language_features_work_end_to_end() {
+    for q in [
+        "terror*",
+        "deportaton~",
+        "\"foreign fighters\"",
+        "prison -Bamako",
+        "kind:heading prison",
+        "(prison OR jail) Mali",
+        "section:Prosecution returnees",
+    ] {
+        let hits = Shared::get().json_lines(&["search", q, "--json", "--limit", "5"]);
+        assert!(!hits.is_empty(), "{q}");
+    }
+    let excluded = ids(&["prison -Bamako"]);
+    let every =
+        Shared::get().json_lines(&["search", "prison -Bamako", "--json", "--limit", "2000"]);
+    assert!(
+        every
+            .iter()
+            .all(|h| !h["text"].as_str().unwrap_or_default().contains("Bamako")),
+        "{excluded:?}"
+    );
+}

@@ -194,6 +194,10 @@ pub(crate) struct SearchArgs {
     /// Also print facet counts of all matching passages.
     #[arg(long)]
     pub facets: bool,
+    /// Keep near-identical passages (a summary repeating the body, a timeline
+    /// item repeating a paragraph); by default only the best of them is shown.
+    #[arg(long)]
+    pub duplicates: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,36 +1,20 @@
 //! Pieces of human output shared by commands: citation lines, labels, dates.
 
-use std::collections::HashMap;
-
-use dossier::{DocSummary, Passage, PassageKind};
+use dossier::{Passage, PassageKind};
 
 use crate::output::{Out, Style};
 
-/// Document metadata by id, for citation lines.
-pub(crate) struct DocIndex {
-    docs: HashMap<String, DocSummary>,
-}
-
-impl DocIndex {
-    pub(crate) fn new(docs: Vec<DocSummary>) -> DocIndex {
-        DocIndex {
-            docs: docs.into_iter().map(|d| (d.meta.id.clone(), d)).collect(),
-        }
+/// `Title · Publisher · 29 June 2020`, from the fields every passage carries
+/// (so that a search never reads the document table).
+pub(crate) fn citation(out: &Out, p: &Passage) -> String {
+    let mut parts = vec![out.paint(Style::Bold, &p.doc_title)];
+    if let Some(publisher) = &p.doc_publisher {
+        parts.push(publisher.clone());
     }
-
-    /// `Title · Publisher · 29 June 2020`
-    pub(crate) fn citation(&self, out: &Out, p: &Passage) -> String {
-        let mut parts = vec![out.paint(Style::Bold, &p.doc_title)];
-        if let Some(d) = self.docs.get(&p.doc) {
-            if let Some(publisher) = &d.meta.publisher {
-                parts.push(publisher.clone());
-            }
-            if let Some(date) = &d.meta.published {
-                parts.push(human_date(date));
-            }
-        }
-        parts.join(" · ")
+    if let Some(date) = &p.doc_published {
+        parts.push(human_date(date));
     }
+    parts.join(" · ")
 }
 
 /// `II. Recruitment › A. Who Joined · ¶ 12 · crisisgroup-258/p12`

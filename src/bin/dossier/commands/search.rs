@@ -6,7 +6,7 @@ use anyhow::Result;
 use dossier::{FacetCount, Hit, IndexHandle, Passage, SearchRequest, search};
 use serde::Serialize;
 
-use super::render::{DocIndex, location, refs_line};
+use super::render::{citation, location, refs_line};
 use crate::args::SearchArgs;
 use crate::exit::Status;
 use crate::output::{Out, Style};
@@ -18,6 +18,7 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
         limit: args.limit.max(1),
         offset: args.offset,
         facets: args.facets,
+        duplicates: args.duplicates,
     };
     let results = search(handle, &req)?;
     if args.json {
@@ -30,7 +31,6 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
             writeln!(out)?;
         }
     } else {
-        let docs = DocIndex::new(handle.docs()?);
         if results.hits.is_empty() {
             let mut err = std::io::stderr().lock();
             writeln!(
@@ -39,7 +39,7 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
             )?;
         }
         for (i, hit) in results.hits.iter().enumerate() {
-            write_hit(out, &docs, args.offset + i + 1, hit)?;
+            write_hit(out, args.offset + i + 1, hit)?;
         }
         if !results.hits.is_empty() {
             let shown = args.offset + results.hits.len();
@@ -61,9 +61,9 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
     })
 }
 
-fn write_hit(out: &mut Out, docs: &DocIndex, rank: usize, hit: &Hit) -> Result<()> {
+fn write_hit(out: &mut Out, rank: usize, hit: &Hit) -> Result<()> {
     let p = &hit.passage;
-    writeln!(out, "{rank:>2}. {}", docs.citation(out, p))?;
+    writeln!(out, "{rank:>2}. {}", citation(out, p))?;
     writeln!(out, "    {}", location(out, p))?;
     let (open, close) = out.match_markers();
     let mut text = hit.snippet.marked(open, close);

@@ -7,7 +7,7 @@ use anyhow::Result;
 use dossier::{IndexHandle, Passage, PassageKind, in_context};
 use serde::Serialize;
 
-use super::render::{DocIndex, location, refs_line};
+use super::render::{citation, location, refs_line};
 use crate::args::ShowArgs;
 use crate::exit::Status;
 use crate::output::{Out, Style};
@@ -37,8 +37,7 @@ pub(crate) fn run(handle: &IndexHandle, args: &ShowArgs, out: &mut Out) -> Resul
         writeln!(out)?;
         return Ok(Status::Success);
     }
-    let docs = DocIndex::new(handle.docs()?);
-    writeln!(out, "{}", docs.citation(out, &ctx.passage))?;
+    writeln!(out, "{}", citation(out, &ctx.passage))?;
     for p in &ctx.before {
         write_neighbour(out, p)?;
     }

@@ -6,7 +6,7 @@ use anyhow::Result;
 use dossier::{IndexHandle, TimelineEntry, TimelineRequest, timeline};
 use serde::Serialize;
 
-use super::render::{DocIndex, location};
+use super::render::{citation, location};
 use crate::args::TimelineArgs;
 use crate::exit::Status;
 use crate::output::{Out, Style};
@@ -28,7 +28,6 @@ pub(crate) fn run(handle: &IndexHandle, args: &TimelineArgs, out: &mut Out) -> R
             writeln!(out)?;
         }
     } else {
-        let docs = DocIndex::new(handle.docs()?);
         for e in &t.entries {
             let date = match &e.date.qualifier {
                 Some(q) => format!("{} ({q})", e.date.value),
@@ -38,7 +37,7 @@ pub(crate) fn run(handle: &IndexHandle, args: &TimelineArgs, out: &mut Out) -> R
                 out,
                 "{}  {}",
                 out.paint(Style::Bold, &format!("{date:<DATE_WIDTH$}")),
-                docs.citation(out, &e.passage)
+                citation(out, &e.passage)
             )?;
             let indent = " ".repeat(DATE_WIDTH + 2);
             writeln!(out, "{indent}{}", location(out, &e.passage))?;
