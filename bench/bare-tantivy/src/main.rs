@@ -30,6 +30,12 @@ const USAGE: &str = "usage: bare-tantivy index DIR FILE… | bare-tantivy search
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
+/// How a command went; exit codes as dossier's: 0 hits, 1 no hit, 2 error.
+enum Outcome {
+    Done,
+    NoHit,
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let outcome = match args.as_slice() {
@@ -40,7 +46,8 @@ fn main() -> ExitCode {
         _ => Err(USAGE.into()),
     };
     match outcome {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::NoHit) => ExitCode::from(1),
         Err(err) => {
             eprintln!("bare-tantivy: {err}");
             ExitCode::from(2)
@@ -48,7 +55,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn index(dir: &Path, files: &[String]) -> Result<()> {
+fn index(dir: &Path, files: &[String]) -> Result<Outcome> {
     let mut builder = Schema::builder();
     let body = builder.add_text_field("body", TEXT | STORED);
     fs::create_dir_all(dir)?;
@@ -65,7 +72,7 @@ fn index(dir: &Path, files: &[String]) -> Result<()> {
     writer.commit()?;
     writer.wait_merging_threads()?;
     eprintln!("indexed {docs} paragraphs from {} files", files.len());
-    Ok(())
+    Ok(Outcome::Done)
 }
 
 /// Blank-line-separated paragraphs, trimmed, empty ones left out.
@@ -99,7 +106,7 @@ fn split_at_blank_line(text: &str) -> (&str, &str) {
     (text, "")
 }
 
-fn search(dir: &Path, query: &str) -> Result<()> {
+fn search(dir: &Path, query: &str) -> Result<Outcome> {
     let index = Index::open_in_dir(dir)?;
     let body = index.schema().get_field("body")?;
     let reader = index
@@ -121,10 +128,11 @@ fn search(dir: &Path, query: &str) -> Result<()> {
     }
     writeln!(out, "{} of {total} matching paragraphs", top.len())?;
     std::io::stdout().lock().write_all(out.as_bytes())?;
-    if top.is_empty() {
-        return Err("no hit".into());
-    }
-    Ok(())
+    Ok(if top.is_empty() {
+        Outcome::NoHit
+    } else {
+        Outcome::Done
+    })
 }
 
 #[cfg(test)]
