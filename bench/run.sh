@@ -142,8 +142,9 @@ command -v hyperfine >/dev/null && have_hyperfine=1
 # Times commands given as NAME CMD pairs (CMD one string, words quoted with
 # squote). The runs are spread over rounds that alternate the order of the
 # commands, so that a burst of load on this shared machine hits all of them.
-# Prints "name median_seconds min_seconds" per command: with hyperfine, the
-# median of the per-round medians; without it, the median of all runs.
+# Prints "name median_seconds min_seconds cpu_seconds" per command: with
+# hyperfine, the median of the per-round medians, and of the per-round mean
+# user+system CPU time; without it, the median of all runs and no CPU time (nan).
 time_commands() {
     local names=() cmds=()
     while (($#)); do names+=("$1"); cmds+=("$2"); shift 2; done
@@ -159,7 +160,7 @@ time_commands() {
             done
             hyperfine -N -i --style none --warmup "$warmup" --runs "$per_round" \
                 --export-csv "$csv" "${args[@]}" >/dev/null 2>>"$logs/hyperfine.err"
-            awk -F, 'NR > 1 { print $1, $4, $7 }' "$csv" >>"$samples"
+            awk -F, 'NR > 1 { print $1, $4, $7, $5 + $6 }' "$csv" >>"$samples"
         done
     else
         local argv t0 t1
@@ -174,13 +175,14 @@ time_commands() {
                 t0=$(now_ns)
                 "${argv[@]}" >/dev/null 2>&1 || true
                 t1=$(now_ns)
-                echo "${names[$j]} $(calc '%.9f' "($t1 - $t0) / 1e9") $(calc '%.9f' "($t1 - $t0) / 1e9")" >>"$samples"
+                echo "${names[$j]} $(calc '%.9f' "($t1 - $t0) / 1e9") $(calc '%.9f' "($t1 - $t0) / 1e9") nan" >>"$samples"
             done
         done
     fi
     for name in "${names[@]}"; do
         echo "$name $(awk -v n="$name" '$1 == n { print $2 }' "$samples" | median)" \
-            "$(awk -v n="$name" '$1 == n { print $3 }' "$samples" | sort -g | head -n 1)"
+            "$(awk -v n="$name" '$1 == n { print $3 }' "$samples" | sort -g | head -n 1)" \
+            "$(awk -v n="$name" '$1 == n { print $4 }' "$samples" | median)"
     done
 }
 
@@ -223,9 +225,9 @@ done
 
 # --- queries -----------------------------------------------------------------
 mapfile -t queries < <(grep -v '^[[:space:]]*\(#\|$\)' bench/queries.txt)
-declare -A q_s q_min q_status
+declare -A q_s q_min q_cpu q_status
 say "== empty processes"
-while read -r name secs best; do q_s[$name]=$secs q_min[$name]=$best; done < <(
+while read -r name secs best cpu; do q_s[$name]=$secs q_min[$name]=$best q_cpu[$name]=$cpu; done < <(
     time_commands true /bin/true empty-rust "$(squote "$root/$empty_rust")"
 )
 for label in "${labels[@]}"; do
@@ -241,7 +243,9 @@ for label in "${labels[@]}"; do
         rc=0
         "$bare" search "$b_idx" "$q" >"$logs/query-bare-$label-$i.out" 2>&1 || rc=$?
         case $rc in 0) q_status[bare:$label:$i]=hits ;; 1 | 2) q_status[bare:$label:$i]=none ;; *) q_status[bare:$label:$i]="ERR $rc" ;; esac
-        while read -r name secs best; do q_s[$name:$label:$i]=$secs q_min[$name:$label:$i]=$best; done < <(
+        while read -r name secs best cpu; do
+            q_s[$name:$label:$i]=$secs q_min[$name:$label:$i]=$best q_cpu[$name:$label:$i]=$cpu
+        done < <(
             time_commands \
                 dossier "$(squote "$dossier") --index $(squote "$d_idx") search $(squote "$q") --limit 10" \
                 bare "$(squote "$bare") search $(squote "$b_idx") $(squote "$q")"
@@ -298,7 +302,7 @@ mark() { # value op target -> ✓ or ✗
     done
     echo "$header"
     echo "$rule"
-    declare -A logsum logmin worst
+    declare -A logsum logmin logcpu worst
     for i in "${!queries[@]}"; do
         row="| $((i + 1)) | \`${queries[$i]}\` |"
         for label in "${labels[@]}"; do
@@ -306,6 +310,7 @@ mark() { # value op target -> ✓ or ✗
             ratio=$(calc '%.2f' "$d / $b")
             logsum[$label]=$(calc '%f' "${logsum[$label]:-0} + log($d / $b)")
             logmin[$label]=$(calc '%f' "${logmin[$label]:-0} + log(${q_min[dossier:$label:$i]} / ${q_min[bare:$label:$i]})")
+            logcpu[$label]=$(calc '%f' "${logcpu[$label]:-0} + log(${q_cpu[dossier:$label:$i]} / ${q_cpu[bare:$label:$i]})")
             worst[$label]=$(calc '%.2f' "($ratio > ${worst[$label]:-0}) ? $ratio : ${worst[$label]:-0}")
             note=""
             [[ "${q_status[dossier:$label:$i]}" != hits ]] && note+=" (dossier: ${q_status[dossier:$label:$i]})"
@@ -325,9 +330,16 @@ mark() { # value op target -> ✓ or ✗
         row+=" | | $(calc '%.2f' "exp(${logmin[$label]} / ${#queries[@]})") |"
     done
     echo "$row"
+    if ((have_hyperfine)); then
+        row="| | geometric mean ratio of CPU time (user + system) |"
+        for label in "${labels[@]}"; do
+            row+=" | | $(calc '%.2f' "exp(${logcpu[$label]} / ${#queries[@]})") |"
+        done
+        echo "$row"
+    fi
     echo
-    echo "Ratios are per query, dossier over bare, within this run; the fastest-run ratio is less"
-    echo "sensitive to load from other processes. The mark ✓/✗ compares with SPEC §7."
+    echo "Ratios are per query, dossier over bare, within this run; the fastest-run and CPU-time"
+    echo "ratios are less sensitive to load from other processes. ✓/✗ compares with SPEC §7."
 } >"$out/results.md"
 
 echo
