@@ -121,16 +121,17 @@ median() { # numbers on stdin -> their median
 
 calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 
-# One timed run of a command under GNU time: prints "seconds rss_kb exit_code".
+# One timed run of a command under GNU time: prints "seconds rss_kb exit_code cpu_seconds".
 timed_run() {
     local log="$1"; shift
     local tv="$log.time" t0 t1 rc=0
     t0=$(now_ns)
     /usr/bin/time -v -o "$tv" "$@" >"$log.out" 2>"$log.err" || rc=$?
     t1=$(now_ns)
-    local rss
+    local rss cpu
     rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tv")
-    echo "$(calc '%.4f' "($t1 - $t0) / 1e9") ${rss:-0} $rc"
+    cpu=$(awk -F': ' '/(User|System) time/ { s += $2 } END { print s + 0 }' "$tv")
+    echo "$(calc '%.4f' "($t1 - $t0) / 1e9") ${rss:-0} $rc $cpu"
 }
 
 # Quotes a word for hyperfine --shell=none (POSIX single quotes).
@@ -189,7 +190,7 @@ time_commands() {
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- ingest ------------------------------------------------------------------
-declare -A ing_s ing_rss ing_rc dossier_summary
+declare -A ing_s ing_rss ing_rc ing_cpu dossier_summary
 for label in "${labels[@]}"; do
     reps=$ingest_reps_small
     [[ "$label" != 1x ]] && reps=$ingest_reps_scaled
@@ -212,7 +213,7 @@ for label in "${labels[@]}"; do
                 res=$(timed_run "$log" "$bare" index "$idx" "${files[@]}")
             fi
             echo "$res" >>"$logs/ingest-$prog-$label.runs"
-            say "   $prog run $r: $res (seconds, peak RSS KB, exit code)"
+            say "   $prog run $r: $res (seconds, peak RSS KB, exit code, CPU seconds)"
         done
     done
     for prog in dossier bare; do
@@ -220,6 +221,7 @@ for label in "${labels[@]}"; do
         ing_s[$prog:$label]=$(awk '{ print $1 }' "$runs_file" | median)
         ing_rss[$prog:$label]=$(awk '$2 > m { m = $2 } END { print m + 0 }' "$runs_file")
         ing_rc[$prog:$label]=$(awk '$3 > m { m = $3 } END { print m + 0 }' "$runs_file")
+        ing_cpu[$prog:$label]=$(awk '{ print $4 }' "$runs_file" | median)
     done
 done
 
@@ -274,8 +276,8 @@ mark() { # value op target -> ✓ or ✗
     echo
     echo "## Ingest (target: dossier throughput ≥ 0.5× bare; peak RSS < 1 GB on the scaled corpus)"
     echo
-    echo "| corpus | MB | files | dossier s | dossier MB/s | dossier peak RSS MB | bare s | bare MB/s | bare peak RSS MB | throughput dossier/bare |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| corpus | MB | files | dossier s | dossier MB/s | dossier CPU s | dossier peak RSS MB | bare s | bare MB/s | bare CPU s | bare peak RSS MB | throughput dossier/bare | CPU bare/dossier |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for label in "${labels[@]}"; do
         bytes=${corpus_bytes[$label]}
         d=${ing_s[dossier:$label]} b=${ing_s[bare:$label]}
@@ -284,9 +286,12 @@ mark() { # value op target -> ✓ or ✗
         [[ "$label" != 1x ]] && rss_mark=" $(mark "${ing_rss[dossier:$label]}" "<" "$rss_target_kb")"
         errs=""
         [[ "${ing_rc[dossier:$label]}" != 0 ]] && errs=" (exit ${ing_rc[dossier:$label]})"
+        dc=${ing_cpu[dossier:$label]} bc=${ing_cpu[bare:$label]}
         echo "| $label | $(mb "$bytes") | $(files_of "$label" | wc -l) | $(calc '%.2f' "$d")$errs | $(calc '%.1f' "$bytes / 1e6 / $d")" \
-            "| $(calc '%.0f' "${ing_rss[dossier:$label]} / 1024")$rss_mark | $(calc '%.2f' "$b") | $(calc '%.1f' "$bytes / 1e6 / $b")" \
-            "| $(calc '%.0f' "${ing_rss[bare:$label]} / 1024") | $ratio $(mark "$ratio" ">=" 0.5) |"
+            "| $(calc '%.2f' "$dc") | $(calc '%.0f' "${ing_rss[dossier:$label]} / 1024")$rss_mark" \
+            "| $(calc '%.2f' "$b") | $(calc '%.1f' "$bytes / 1e6 / $b") | $(calc '%.2f' "$bc")" \
+            "| $(calc '%.0f' "${ing_rss[bare:$label]} / 1024") | $ratio $(mark "$ratio" ">=" 0.5)" \
+            "| $(calc '%.2f' "($dc > 0) ? $bc / $dc : 0") |"
     done
     echo
     for label in "${labels[@]}"; do echo "dossier ingest $label: ${dossier_summary[$label]}"; echo; done
