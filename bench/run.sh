@@ -2,12 +2,13 @@
 # End-to-end benchmark of dossier against a bare tantivy program (SPEC §7, issues 2 and 6).
 #
 # Usage, from the repository root:
-#   bench/run.sh [--scale N] [--quick] [--runs R]
+#   bench/run.sh [--scale N] [--quick] [--runs R] [--no-hyperfine]
 #
 #   --scale N   copies of the bundled corpus in the scaled corpus (default 1000, ~415 MB)
-#   --quick     --scale 20 and fewer repetitions: a smoke run of a minute or two
+#   --quick     --scale 20 and fewer repetitions: a smoke run of about a minute
 #   --runs R    timed runs per query and program, spread over 5 rounds (default 40;
 #               10 in 2 rounds with --quick)
+#   --no-hyperfine  time queries with a bash loop even if hyperfine is installed
 #
 # It builds dossier and bench/bare-tantivy in release mode, writes a scaled copy
 # of corpus/ under bench/out/scaled-N/, times `dossier ingest` and
@@ -24,12 +25,14 @@ runs=40
 rounds=5
 warmup=2
 quick=0
+no_hyperfine=0
 while (($#)); do
     case "$1" in
     --scale) scale="${2:?--scale needs a number}"; shift 2 ;;
     --quick) quick=1; scale=20; runs=10; rounds=2; warmup=1; shift ;;
     --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
-    -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-hyperfine) no_hyperfine=1; shift ;;
+    -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -138,7 +141,7 @@ timed_run() {
 squote() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
 
 have_hyperfine=0
-command -v hyperfine >/dev/null && have_hyperfine=1
+((no_hyperfine)) || ! command -v hyperfine >/dev/null || have_hyperfine=1
 
 # Times commands given as NAME CMD pairs (CMD one string, words quoted with
 # squote). The runs are spread over rounds that alternate the order of the
@@ -269,8 +272,11 @@ mark() { # value op target -> ✓ or ✗
     echo
     echo "$(date -u '+%Y-%m-%d %H:%M UTC') · commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml || echo '+dirty')" \
         "· $(nproc) cores · $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)" \
-        "· $([[ $have_hyperfine == 1 ]] && hyperfine --version || echo 'bash timing loop')" \
-        "· queries: $runs runs per command in $rounds alternating rounds, each after $warmup warm-up run(s)"
+        "· queries: $(if ((have_hyperfine)); then
+            echo "$(hyperfine --version), $runs runs per command in $rounds rounds alternating the order, each after $warmup warm-up run(s)"
+        else
+            echo "bash timing loop, $runs runs per command alternating the order, after $warmup warm-up run(s)"
+        fi)"
     echo
     echo "Load average (1, 5, 15 min) before the timings: $load_before; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
     echo
