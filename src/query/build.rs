@@ -28,6 +28,9 @@ const SECTION_SCORE: f32 = 1.0;
 /// The score of a passage that matches a word only through an entity it is
 /// tagged with (`Daesh` → ISIS): below any literal match of the word.
 const ENTITY_SCORE: f32 = 0.5;
+/// How far apart (in positions) the words of a query may sit for the
+/// nearness bonus.
+const NEAR_SLOP: u32 = 3;
 /// Capitalised acronyms up to this long that name an entity match only it.
 const MAX_ENTITY_ONLY_CHARS: usize = 3;
 
@@ -43,13 +46,14 @@ pub(crate) struct Highlight {
     pub fuzzy: Vec<(String, u8)>,
 }
 
-/// How words that are side by side combine.
+/// How the words of the top-level query combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Juxtaposition {
-    /// All must match (the default).
+    /// All must match (counting, filtering, timelines).
     All,
-    /// Any may match, more is better (the fallback when all match nothing).
-    Any,
+    /// Passages with all the words first, then those with some of them
+    /// (ranked search: an analyst's answer may not repeat every word typed).
+    Ranked,
 }
 
 /// Turns an AST into a query.
@@ -83,7 +87,41 @@ impl<'a> Builder<'a> {
 
     /// The query for a node; `None` when it holds nothing searchable.
     pub(crate) fn build(&mut self, node: &Node) -> Built {
-        self.node(node, true)
+        let words = |children: &[Node]| children.iter().filter(|c| is_word(c)).count();
+        match node {
+            Node::And(children) if self.juxtaposition == Juxtaposition::Ranked && words(children) > 1 => {
+                // Both forms: passages with every word score in each, so they
+                // rank first; the others score in the second only.
+                let all = self.and(children, true, Occur::Must)?;
+                let some = self.and(children, true, Occur::Should)?;
+                let near = self.near(children);
+                let clauses: Vec<(Occur, Box<dyn Query>)> = [all, some, near]
+                    .into_iter()
+                    .flatten()
+                    .map(|q| (Occur::Should, q))
+                    .collect();
+                Ok(boolean(clauses))
+            }
+            _ => self.node(node, true),
+        }
+    }
+
+    /// The plain words of a query close together in the text (within
+    /// `NEAR_SLOP` positions): a bonus for passages that use them as a phrase.
+    fn near(&mut self, children: &[Node]) -> Option<Box<dyn Query>> {
+        let mut stems = Vec::new();
+        for c in children {
+            match c {
+                Node::Word { text, how: Match::Word, .. } | Node::Phrase { text, .. } => {
+                    stems.extend(tokens(&mut self.stem, text));
+                }
+                _ => {}
+            }
+        }
+        if stems.len() < 2 {
+            return None;
+        }
+        phrase_or_term(self.fields.text, &stems, NEAR_SLOP)
     }
 
     fn node(&mut self, node: &Node, positive: bool) -> Built {
@@ -91,7 +129,7 @@ impl<'a> Builder<'a> {
             Node::Word { text, how, .. } => Ok(self.word(text, *how, positive)),
             Node::Phrase { text, slop, .. } => Ok(self.phrase(text, *slop, positive)),
             Node::Field { field, value, .. } => self.field(*field, value, positive),
-            Node::And(children) => self.and(children, positive),
+            Node::And(children) => self.and(children, positive, Occur::Must),
             Node::Or(children) => {
                 let mut clauses = Vec::new();
                 for c in children {
@@ -113,11 +151,9 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn and(&mut self, children: &[Node], positive: bool) -> Built {
-        let occur = match self.juxtaposition {
-            Juxtaposition::All => Occur::Must,
-            Juxtaposition::Any => Occur::Should,
-        };
+    /// All children (`Occur::Must`), or any of the plain words among them
+    /// (`Occur::Should`: fields and other constraints still must hold).
+    fn and(&mut self, children: &[Node], positive: bool, words: Occur) -> Built {
         let mut clauses = Vec::new();
         let mut any_positive = false;
         for c in children {
@@ -127,7 +163,7 @@ impl<'a> Builder<'a> {
                 }
             } else if let Some(q) = self.node(c, positive)? {
                 any_positive = true;
-                clauses.push((occur, q));
+                clauses.push((if is_word(c) { words } else { Occur::Must }, q));
             }
         }
         if !any_positive && !clauses.is_empty() {
@@ -280,6 +316,11 @@ impl<'a> Builder<'a> {
             }
         }
     }
+}
+
+/// A word or phrase as typed (not a field, group or negation).
+fn is_word(node: &Node) -> bool {
+    matches!(node, Node::Word { .. } | Node::Phrase { .. })
 }
 
 fn term(field: Field, text: &str, option: IndexRecordOption) -> Box<dyn Query> {

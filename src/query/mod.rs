@@ -105,9 +105,9 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Facet counts (empty unless asked), by dimension then count.
     pub facets: Vec<FacetCount>,
-    /// True when no passage had all the words and passages with some of them
-    /// are shown instead.
-    pub relaxed: bool,
+    /// For a query of several words: how many passages have all of them (they
+    /// rank first; the rest of `total` have some).
+    pub with_all_words: Option<usize>,
 }
 
 /// A query ready to run: the tantivy query and what snippets should mark.
@@ -123,30 +123,14 @@ struct Plan {
 /// nothing known ([`Error::Filter`]), or an index failure.
 pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults> {
     let node = parse_query(&req.query)?;
-    let mut plan = plan(
-        handle,
-        &req.query,
-        node.as_ref(),
-        &req.filters,
-        Juxtaposition::All,
-    )?;
-    let mut total = handle.searcher.search(&plan.query, &Count)?;
-    let mut relaxed = false;
-    if total == 0
-        && node
-            .as_ref()
-            .is_some_and(|n| n.is_plain_words() && matches!(n, parse::Node::And(_)))
-    {
-        plan = self::plan(
-            handle,
-            &req.query,
-            node.as_ref(),
-            &req.filters,
-            Juxtaposition::Any,
-        )?;
-        total = handle.searcher.search(&plan.query, &Count)?;
-        relaxed = total > 0;
-    }
+    let plan = plan(handle, &req.query, node.as_ref(), &req.filters, Juxtaposition::Ranked)?;
+    let total = handle.searcher.search(&plan.query, &Count)?;
+    let with_all_words = if node.as_ref().is_some_and(has_several_words) {
+        let strict = self::plan(handle, &req.query, node.as_ref(), &req.filters, Juxtaposition::All)?;
+        Some(handle.searcher.search(&strict.query, &Count)?)
+    } else {
+        None
+    };
     let footnotes_asked = req.filters.kinds.contains(&PassageKind::Footnote);
     let wanted = req.offset + req.limit.max(1);
     let unique = if req.duplicates {
@@ -187,7 +171,7 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
         total,
         hits,
         facets,
-        relaxed,
+        with_all_words,
     })
 }
 
@@ -201,6 +185,20 @@ pub fn facets(
     let node = parse_query(query)?;
     let plan = plan(handle, query, node.as_ref(), filters, Juxtaposition::All)?;
     facet_counts(handle, plan.query.as_ref(), top)
+}
+
+/// Whether a query is several words side by side (ranked all-then-some).
+fn has_several_words(node: &parse::Node) -> bool {
+    match node {
+        parse::Node::And(children) => {
+            children
+                .iter()
+                .filter(|c| matches!(c, parse::Node::Word { .. } | parse::Node::Phrase { .. }))
+                .count()
+                > 1
+        }
+        _ => false,
+    }
 }
 
 fn parse_query(query: &str) -> Result<Option<parse::Node>> {

@@ -102,17 +102,6 @@ pub(crate) enum Node {
     Not(Box<Node>),
 }
 
-impl Node {
-    /// Whether the query uses operators, fields or marks (as opposed to plain words).
-    pub(crate) fn is_plain_words(&self) -> bool {
-        match self {
-            Node::Word { how, .. } => *how == Match::Word,
-            Node::And(children) => children.iter().all(Node::is_plain_words),
-            _ => false,
-        }
-    }
-}
-
 /// A syntax error: what is wrong and the byte offset where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SyntaxError {

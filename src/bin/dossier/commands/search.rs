@@ -43,8 +43,12 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
         }
         if !results.hits.is_empty() {
             let shown = args.offset + results.hits.len();
+            let all = match results.with_all_words {
+                Some(n) if n > 0 => format!(" ({n} with all the words, ranked first)"),
+                _ => String::new(),
+            };
             let line = format!(
-                "{}–{shown} of {} matching passages",
+                "{}–{shown} of {} matching passages{all}",
                 args.offset + 1,
                 results.total
             );
