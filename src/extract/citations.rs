@@ -32,6 +32,16 @@ impl CitedTitles {
     }
 }
 
+/// Words one of which an interview citation holds.
+const INTERVIEW_WORDS: [&str; 6] = [
+    "nterview",
+    "orrespondence",
+    "ommunication",
+    "research",
+    "observation",
+    "xchange",
+];
+
 /// Capitalised words that open sentences, not organisations.
 const NOT_AN_ORGANISATION: [&str; 16] = [
     "In", "On", "At", "By", "For", "See", "Also", "During", "After", "An", "A", "The", "His",
@@ -100,9 +110,22 @@ pub fn parse_citations(text: &str, seen: &mut CitedTitles) -> Vec<Citation> {
     for sentence in sentences::split(text) {
         for segment in text[sentence].split(';') {
             let segment = segment.trim();
-            let found = interview(segment)
-                .or_else(|| own_series(segment))
-                .or_else(|| titled(segment, seen));
+            // Cheap tests first: most footnote sentences are prose.
+            let found = (INTERVIEW_WORDS.iter().any(|w| segment.contains(w)))
+                .then(|| interview(segment))
+                .flatten()
+                .or_else(|| {
+                    segment
+                        .contains("Crisis Group")
+                        .then(|| own_series(segment))
+                        .flatten()
+                })
+                .or_else(|| {
+                    segment
+                        .contains(['“', '"'])
+                        .then(|| titled(segment, seen))
+                        .flatten()
+                });
             if let Some(c) = found
                 && !out
                     .iter()

@@ -10,6 +10,7 @@ pub(crate) mod dates;
 pub(crate) mod dir;
 pub(crate) mod schema;
 pub(crate) mod simhash;
+mod stem;
 pub(crate) mod write;
 
 use std::collections::BTreeMap;

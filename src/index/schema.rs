@@ -13,9 +13,10 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
+
+use super::stem::{CachedStemmer, KeepStemmedAway};
 
 /// Name under which the analyzer is registered on every opened index.
 pub(crate) const ANALYZER: &str = "dossier";
@@ -34,7 +35,8 @@ pub(crate) struct Fields {
     pub text: Field,
     /// Heading path and document title, analyzed: `section:` queries and the heading boost.
     pub section: Field,
-    /// The text's words unstemmed, without positions: prefix and fuzzy queries.
+    /// The text's words that stemming changes, as written (folded), without
+    /// positions: prefix and fuzzy queries look here and in `text`.
     pub text_raw: Field,
     /// Facet paths (see the module doc).
     pub facets: Field,
@@ -115,11 +117,23 @@ pub(crate) fn analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(CachedStemmer)
         .build()
 }
 
-/// The analyzer of `text_raw`: as [`analyzer`], without the stemmer.
+/// The analyzer `text_raw` is indexed with: the words as written (folded)
+/// that stemming changes; the others are already in `text` as they are.
+fn raw_index_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(KeepStemmedAway)
+        .build()
+}
+
+/// The words as written, folded, unstemmed: how prefix and fuzzy query words
+/// and snippet words are read.
 pub(crate) fn raw_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
@@ -131,7 +145,9 @@ pub(crate) fn raw_analyzer() -> TextAnalyzer {
 /// Registers the analyzers: needed every time an index is created *or opened*.
 pub(crate) fn register_analyzer(index: &Index) {
     index.tokenizers().register(ANALYZER, analyzer());
-    index.tokenizers().register(RAW_ANALYZER, raw_analyzer());
+    index
+        .tokenizers()
+        .register(RAW_ANALYZER, raw_index_analyzer());
 }
 
 /// The tokens an analyzer makes of `text`.
@@ -160,6 +176,35 @@ mod tests {
         assert_eq!(tokens("prisons"), tokens("prison"));
         assert_eq!(tokens("radicalisation"), vec!["radicalis"]);
         assert_eq!(tokens("al-Qaeda’s"), vec!["al", "qaeda", "s"]);
+    }
+
+    #[test]
+    fn the_cached_stemmer_stems_as_tantivys() {
+        use tantivy::tokenizer::{Language, Stemmer};
+        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(Stemmer::new(Language::English))
+            .build();
+        let mut cached = analyzer();
+        let text = "Returnees returned; the returning returnee’s radicalisation radicalised prisons prisoners Türkiye";
+        for _ in 0..2 {
+            assert_eq!(
+                super::tokens(&mut cached, text),
+                super::tokens(&mut plain, text)
+            );
+        }
+    }
+
+    #[test]
+    fn the_raw_field_keeps_only_words_stemming_changes() {
+        let text = "Kidal prisons deportation of the returnees";
+        assert_eq!(
+            super::tokens(&mut raw_index_analyzer(), text),
+            ["prisons", "deportation", "returnees"]
+        );
+        assert_eq!(super::tokens(&mut raw_analyzer(), text).len(), 6);
     }
 
     #[test]

@@ -1,30 +1,46 @@
 //! A 64-bit simhash of a passage's words, to spot near-identical passages
 //! (a timeline item that repeats a paragraph, a summary that repeats the body).
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+/// FNV-1a, enough to spread word shingles over 64 bits (no need for the
+/// resistance to crafted input of the standard library's hasher here).
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-/// Word shingle size: pairs of words keep some order without being brittle.
-const SHINGLE: usize = 2;
+/// A word's hash, ASCII case folded, without allocating.
+fn word_hash(word: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for b in word.bytes() {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
 
-/// Simhash of the lower-cased alphanumeric words of `text`.
+/// Simhash of the lower-cased alphanumeric words of `text`, over word pairs
+/// (pairs keep some order without being brittle).
 pub(crate) fn of_text(text: &str) -> u64 {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
     let mut weights = [0i32; 64];
-    for shingle in words.windows(SHINGLE.min(words.len().max(1))) {
-        let mut h = DefaultHasher::new();
-        shingle.hash(&mut h);
-        let bits = h.finish();
+    let mut add = |bits: u64| {
         for (i, w) in weights.iter_mut().enumerate() {
-            if bits >> i & 1 == 1 {
-                *w += 1;
-            } else {
-                *w -= 1;
-            }
+            *w += if bits >> i & 1 == 1 { 1 } else { -1 };
         }
+    };
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return 0;
+    };
+    let mut prev = word_hash(first);
+    let mut pairs = 0;
+    for w in words {
+        let h = word_hash(w);
+        add(prev.rotate_left(17) ^ h.wrapping_mul(FNV_PRIME));
+        prev = h;
+        pairs += 1;
+    }
+    if pairs == 0 {
+        add(prev);
     }
     weights
         .iter()

@@ -3,7 +3,7 @@
 //! In: [`Report`]s in corpus order. Out: a committed index whose documents are
 //! passages, plus `docs.json` (document metadata and counts) beside it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -26,6 +26,8 @@ pub(crate) struct IndexBuilder {
     fields: Fields,
     docs: Vec<DocSummary>,
     aliases: AliasWriter,
+    /// Tagged values already added to the alias table (most repeat).
+    tagged: HashSet<(&'static str, String)>,
     /// For each group, the groups it is an affiliate of (`--affiliates`).
     affiliations: HashMap<String, Vec<String>>,
 }
@@ -49,6 +51,7 @@ impl IndexBuilder {
             fields,
             docs: Vec::new(),
             aliases: AliasWriter::from_extractor(extractor),
+            tagged: HashSet::new(),
             affiliations: extractor.group_affiliations().into_iter().collect(),
         })
     }
@@ -119,7 +122,7 @@ impl IndexBuilder {
     /// Every value a passage is tagged with resolves to itself (folded), so
     /// `--place kidal` or `--cites hurriyet` work without a gazetteer.
     fn add_tagged_values(&mut self, p: &Passage) {
-        let lists = [
+        let lists: [(&'static str, &Vec<String>); 5] = [
             ("country", &p.countries),
             ("group", &p.groups),
             ("place", &p.places),
@@ -128,7 +131,9 @@ impl IndexBuilder {
         ];
         for (dim, values) in lists {
             for v in values {
-                self.aliases.add(dim, v, v);
+                if self.tagged.insert((dim, v.clone())) {
+                    self.aliases.add(dim, v, v);
+                }
             }
         }
     }

@@ -89,7 +89,9 @@ impl<'a> Builder<'a> {
     pub(crate) fn build(&mut self, node: &Node) -> Built {
         let words = |children: &[Node]| children.iter().filter(|c| is_word(c)).count();
         match node {
-            Node::And(children) if self.juxtaposition == Juxtaposition::Ranked && words(children) > 1 => {
+            Node::And(children)
+                if self.juxtaposition == Juxtaposition::Ranked && words(children) > 1 =>
+            {
                 // Both forms: passages with every word score in each, so they
                 // rank first; the others score in the second only.
                 let all = self.and(children, true, Occur::Must)?;
@@ -112,7 +114,12 @@ impl<'a> Builder<'a> {
         let mut stems = Vec::new();
         for c in children {
             match c {
-                Node::Word { text, how: Match::Word, .. } | Node::Phrase { text, .. } => {
+                Node::Word {
+                    text,
+                    how: Match::Word,
+                    ..
+                }
+                | Node::Phrase { text, .. } => {
                     stems.extend(tokens(&mut self.stem, text));
                 }
                 _ => {}
@@ -186,30 +193,39 @@ impl<'a> Builder<'a> {
             Match::Prefix | Match::Fuzzy(_) => {
                 let raw = tokens(&mut self.raw, text);
                 let (last, first) = raw.split_last()?;
-                let f = self.fields.text_raw;
                 let mut clauses: Vec<(Occur, Box<dyn Query>)> = first
                     .iter()
-                    .map(|t| (Occur::Must, term(f, t, IndexRecordOption::Basic)))
+                    .map(|t| (Occur::Must, self.either_form(t, None)))
                     .collect();
-                let automaton: Box<dyn Query> = if let Match::Fuzzy(d) = how {
-                    if positive {
-                        self.highlight.fuzzy.push((last.clone(), d));
+                if positive {
+                    match how {
+                        Match::Fuzzy(d) => self.highlight.fuzzy.push((last.clone(), d)),
+                        _ => self.highlight.prefixes.push(last.clone()),
                     }
-                    Box::new(FuzzyTermQuery::new(Term::from_field_text(f, last), d, true))
-                } else {
-                    if positive {
-                        self.highlight.prefixes.push(last.clone());
-                    }
-                    Box::new(FuzzyTermQuery::new_prefix(
-                        Term::from_field_text(f, last),
-                        0,
-                        true,
-                    ))
-                };
-                clauses.push((Occur::Must, automaton));
+                }
+                clauses.push((Occur::Must, self.either_form(last, Some(how))));
                 boolean(clauses)
             }
         }
+    }
+
+    /// A word as written, matched in `text_raw` (words stemming changes) or in
+    /// `text` (words it leaves alone), exactly, by prefix or within edits.
+    fn either_form(&self, word: &str, how: Option<Match>) -> Box<dyn Query> {
+        let fields = [self.fields.text_raw, self.fields.text];
+        let clauses = fields
+            .into_iter()
+            .map(|f| {
+                let t = Term::from_field_text(f, word);
+                let q: Box<dyn Query> = match how {
+                    Some(Match::Fuzzy(d)) => Box::new(FuzzyTermQuery::new(t, d, true)),
+                    Some(Match::Prefix) => Box::new(FuzzyTermQuery::new_prefix(t, 0, true)),
+                    _ => Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+                };
+                (Occur::Should, q)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
     }
 
     fn phrase(&mut self, text: &str, slop: u32, positive: bool) -> Option<Box<dyn Query>> {

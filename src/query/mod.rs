@@ -123,10 +123,22 @@ struct Plan {
 /// nothing known ([`Error::Filter`]), or an index failure.
 pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults> {
     let node = parse_query(&req.query)?;
-    let plan = plan(handle, &req.query, node.as_ref(), &req.filters, Juxtaposition::Ranked)?;
+    let plan = plan(
+        handle,
+        &req.query,
+        node.as_ref(),
+        &req.filters,
+        Juxtaposition::Ranked,
+    )?;
     let total = handle.searcher.search(&plan.query, &Count)?;
     let with_all_words = if node.as_ref().is_some_and(has_several_words) {
-        let strict = self::plan(handle, &req.query, node.as_ref(), &req.filters, Juxtaposition::All)?;
+        let strict = self::plan(
+            handle,
+            &req.query,
+            node.as_ref(),
+            &req.filters,
+            Juxtaposition::All,
+        )?;
         Some(handle.searcher.search(&strict.query, &Count)?)
     } else {
         None

@@ -531,26 +531,4 @@ mod tests {
             }
         }
     }
-
-    #[test]
-    fn plain_word_queries_are_recognised() {
-        assert!(
-            parse("prison radicalisation")
-                .expect("ok")
-                .expect("node")
-                .is_plain_words()
-        );
-        assert!(
-            !parse("prison OR jail")
-                .expect("ok")
-                .expect("node")
-                .is_plain_words()
-        );
-        assert!(
-            !parse("\"a b\"")
-                .expect("ok")
-                .expect("node")
-                .is_plain_words()
-        );
-    }
 }

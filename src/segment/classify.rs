@@ -138,29 +138,41 @@ const MAX_COLON_HEADING_WORDS: usize = 5;
 /// captions with credits, editorial notices, contact lines).
 pub(crate) fn is_chrome(text: &str) -> bool {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    let bare = lower.trim_start_matches(['•', '·', '-', '*', ' ']).trim();
-    if WIDGETS.contains(&bare) {
+    // Chrome is short: a paragraph of prose never is (checked first, as every
+    // line of a plain-text export comes here).
+    if t.len() > MAX_CHROME_BYTES {
+        return false;
+    }
+    let bare = t.trim_start_matches(['•', '·', '-', '*', ' ']).trim();
+    if WIDGETS.iter().any(|w| bare.eq_ignore_ascii_case(w)) {
         return true;
     }
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let chrome_words = words.iter().filter(|w| CHROME_WORDS.contains(w)).count();
+    let chrome_words = t
+        .split_whitespace()
+        .filter(|w| CHROME_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c)))
+        .count();
     if chrome_words >= MIN_CHROME_WORDS {
         return true;
     }
     if t.starts_with('[') && t.ends_with(']') && !t[1..].contains('[') {
         return true; // a bracketed editorial notice
     }
-    if CONTACT.is_match(t) || is_graphic_credit(t) {
+    if t.len() < MAX_CONTACT_BYTES && CONTACT.is_match(t) {
         return true;
     }
-    is_photo_caption(t)
+    is_graphic_credit(t) || is_photo_caption(t)
 }
+
+/// Longest text that can be chrome.
+const MAX_CHROME_BYTES: usize = 600;
+/// Longest contact line.
+const MAX_CONTACT_BYTES: usize = 80;
 
 /// A graphic's credit line standing alone (`Source: Crisis Group`), as
 /// opposed to a cited source, which names a reference (`Source: Reuters [12]`).
 fn is_graphic_credit(text: &str) -> bool {
-    GRAPHIC_CREDIT.is_match(text)
+    text.len() < MAX_CONTACT_BYTES
+        && GRAPHIC_CREDIT.is_match(text)
         && !text.contains('[')
         && text.split_whitespace().count() <= MAX_CREDIT_WORDS
 }

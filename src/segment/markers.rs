@@ -202,22 +202,48 @@ const HYPHENATED_PREFIXES: [&str; 11] = [
     "anti", "counter", "cross", "long", "non", "quasi", "self", "semi", "short", "socio", "well",
 ];
 
-static LINE_END_HYPHEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\p{L}+)-[ \t]*\n[ \t]*(\p{L})").expect("static regex"));
-
-static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").expect("static regex"));
-
 /// Final text: words hyphenated across a line break rejoined, whitespace runs
-/// (line breaks included) collapsed to one space, ends trimmed.
+/// (line breaks included) collapsed to one space, ends trimmed. One pass:
+/// every passage goes through here.
 pub(crate) fn normalize(text: &str) -> String {
-    let joined = LINE_END_HYPHEN.replace_all(text, |c: &regex::Captures<'_>| {
-        let left = &c[1];
-        // `Mali-\nBurkina` is a compound; `govern-\nment` a broken word.
-        let keep = c[2].chars().all(char::is_uppercase)
-            || HYPHENATED_PREFIXES.contains(&left.to_lowercase().as_str());
-        format!("{left}{}{}", if keep { "-" } else { "" }, &c[2])
-    });
-    SPACES.replace_all(joined.trim(), " ").into_owned()
+    let text = text.trim();
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            while chars.peek().is_some_and(|(_, n)| n.is_whitespace()) {
+                chars.next();
+            }
+            out.push(' ');
+            continue;
+        }
+        if c == '-' && out.ends_with(char::is_alphabetic) {
+            // `govern-\nment` → `government`; `self-\ndefence` and `Mali-\nBurkina` keep it.
+            let rest = &text[i + 1..];
+            let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            if rest[gap..].starts_with('\n') {
+                let after = rest[gap + 1..].trim_start();
+                if let Some(next) = after.chars().next().filter(|n| n.is_alphabetic()) {
+                    let left = out
+                        .rsplit(|ch: char| !ch.is_alphabetic())
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    if next.is_uppercase() || HYPHENATED_PREFIXES.contains(&left.as_str()) {
+                        out.push('-');
+                    }
+                    // Skip the line break and the spaces around it.
+                    let skip = rest.len() - after.len();
+                    while chars.peek().is_some_and(|(j, _)| *j <= i + skip) {
+                        chars.next();
+                    }
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
