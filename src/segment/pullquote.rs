@@ -21,10 +21,11 @@ const MIN_MATCHED: usize = 30;
 
 /// Indices of the blocks that repeat part of a nearby, longer block.
 pub(crate) fn find(texts: &[&str]) -> Vec<usize> {
-    let folded: Vec<String> = texts.iter().map(|t| fold(t)).collect();
+    // Folded texts are made only for the neighbours of a short candidate.
+    let mut folded: Vec<Option<String>> = vec![None; texts.len()];
     let mut out = Vec::new();
     for (i, text) in texts.iter().enumerate() {
-        if text.chars().count() > MAX_QUOTE_CHARS {
+        if text.len() > 4 * MAX_QUOTE_CHARS || text.chars().count() > MAX_QUOTE_CHARS {
             continue;
         }
         let segments = segments(text);
@@ -34,11 +35,13 @@ pub(crate) fn find(texts: &[&str]) -> Vec<usize> {
         }
         let lo = i.saturating_sub(MAX_DISTANCE);
         let hi = (i + MAX_DISTANCE).min(texts.len() - 1);
+        let own = fold(text).len();
         let repeats = (lo..=hi).any(|j| {
-            j != i
-                && folded[j].len() > folded[i].len()
-                && !out.contains(&j)
-                && contains_in_order(&folded[j], &segments)
+            if j == i || out.contains(&j) {
+                return false;
+            }
+            let other = folded[j].get_or_insert_with(|| fold(texts[j]));
+            other.len() > own && contains_in_order(other, &segments)
         });
         if repeats {
             out.push(i);

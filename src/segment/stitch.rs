@@ -7,7 +7,6 @@
 //! page break; a footnote definition that runs on after a blank line; a bare
 //! figure label and the short title line beside it.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::classify;
@@ -66,7 +65,12 @@ const MAX_CAPTION_TITLE_WORDS: usize = 8;
 /// Merges continuations into the pieces they continue.
 pub(crate) fn stitch(pieces: Vec<Piece>) -> Vec<Piece> {
     let pieces = caption_titles(pieces);
-    let proper = proper_nouns(&pieces);
+    let texts: Vec<String> = pieces
+        .iter()
+        .filter(|p| p.is_prose() || p.role == Role::Event)
+        .map(|p| p.marked.text.clone())
+        .collect();
+    let proper = |word: &str| is_proper_noun(word, &texts);
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     // Index in `out` of the last prose piece: page breaks, footnote blocks and
     // figures may sit between it and its continuation; headings may not.
@@ -143,7 +147,7 @@ const DANGLING_WORDS: [&str; 28] = [
 /// block or a figure: `prev` stops mid-sentence, and `next` starts in lower
 /// case, or follows a marked page end, or follows any break after a dangling
 /// word (`the regions of` | `Tillabéri …`), or starts with a proper noun.
-fn continues(prev: &Piece, next: &Piece, between: Between, proper: &HashSet<String>) -> bool {
+fn continues(prev: &Piece, next: &Piece, between: Between, proper: &dyn Fn(&str) -> bool) -> bool {
     let prev_text = prev.marked.text.trim_end();
     if classify::ends_sentence(prev_text) {
         return false;
@@ -167,7 +171,7 @@ fn continues(prev: &Piece, next: &Piece, between: Between, proper: &HashSet<Stri
         .chars()
         .take_while(|c| c.is_alphanumeric())
         .collect();
-    prev_text.chars().count() >= MIN_BROKEN_PARAGRAPH_CHARS && proper.contains(&word)
+    prev_text.chars().count() >= MIN_BROKEN_PARAGRAPH_CHARS && proper(&word)
 }
 
 /// Whether a prose piece right after a footnote definition runs it on (a
@@ -198,35 +202,29 @@ fn continues_footnote(out: &[Piece], piece: &Piece, next: Option<&Piece>) -> boo
     !starts_lower(piece) && (next_is_def || body_resumes || unfinished)
 }
 
-/// Words written with a capital in mid-sentence somewhere in the report, and
-/// never in lower case (`Tuareg`, `Malian`; not `In`, which is also `in`).
-fn proper_nouns(pieces: &[Piece]) -> HashSet<String> {
-    let mut out = HashSet::new();
-    let mut lower = HashSet::new();
-    for p in pieces
-        .iter()
-        .filter(|p| p.is_prose() || p.role == Role::Event)
-    {
-        let text = &p.marked.text;
+/// Whether `word` is written with a capital in mid-sentence somewhere in the
+/// report's prose, and never in lower case (`Tuareg`, `Malian`; not `In`,
+/// which is also `in`). Asked only at a page break, so computed on demand.
+fn is_proper_noun(word: &str, texts: &[String]) -> bool {
+    if word.is_empty() || !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let mut capitalised_mid_sentence = false;
+    for text in texts {
         let mut prev_end: Option<char> = None;
-        for word in text.split_whitespace() {
-            let clean: String = word.chars().take_while(|c| c.is_alphanumeric()).collect();
-            let mid_sentence =
-                prev_end.is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | '“' | '"'));
-            match clean.chars().next() {
-                Some(c) if c.is_uppercase() && mid_sentence => {
-                    out.insert(clean);
-                }
-                Some(c) if c.is_lowercase() => {
-                    lower.insert(clean);
-                }
-                _ => {}
+        for w in text.split_whitespace() {
+            let clean = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let clean = &clean[..clean.find(|c: char| !c.is_alphanumeric()).unwrap_or(clean.len())];
+            if clean == word {
+                capitalised_mid_sentence |= prev_end.is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | '“' | '"'));
+            } else if clean == lower {
+                return false;
             }
-            prev_end = word.chars().last();
+            prev_end = w.chars().last();
         }
     }
-    out.retain(|w| !lower.contains(&w.to_lowercase()));
-    out
+    capitalised_mid_sentence
 }
 
 /// Gives bare figure labels (`Figure 6`) the short title line beside them:
