@@ -22,7 +22,7 @@
 //! take the one with most accents, and a lone surname of a person already named
 //! in full is a mention of that person. Across texts nothing is remembered.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use serde::Deserialize;

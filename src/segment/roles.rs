@@ -7,7 +7,7 @@
 //! heading levels read from typography, footnote definition blocks split into
 //! one piece per footnote.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::markers::{self, Marked};
 use super::reader::{Emphasis, LineKind, RawBlock, Shape};
@@ -159,7 +159,7 @@ fn repeats_metadata(text: &str, meta: &TextMeta) -> bool {
 
 /// Heading texts that repeat on every page (after markup is gone).
 fn running_headers(raw: &[RawBlock]) -> Vec<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for b in raw {
         let t = b.text().trim();
         if !t.is_empty() && !t.contains('\n') && t.len() <= 120 {
