@@ -10,12 +10,13 @@ use std::collections::{BTreeMap, HashMap};
 use jiff::civil::Date;
 
 use crate::extract::{
-    CitedTitles, DateContext, DateMention, Entities, Extractor, extract_dates, parse_citations,
-    source_names,
+    CitedTitles, DateContext, DateMention, Entities, Extractor, Mention, extract_dates,
+    parse_citations, source_names,
 };
 use crate::segment::{Block, Segmented};
 use crate::{Citation, DateInfo, DocMeta, Passage, PassageKind, Report};
 
+use super::context;
 use super::sidecar::SidecarEntry;
 
 /// Where a report comes from: its file, its place in the file, its sidecar entry.
@@ -59,6 +60,7 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
     let mut titles = CitedTitles::default();
     let mut cited_by: HashMap<String, String> = HashMap::new();
     let mut passages = Vec::with_capacity(seg.blocks.len());
+    let mut mentions = Vec::with_capacity(seg.blocks.len());
     for (block, number) in seg.blocks.iter().zip(&numbers) {
         let id = passage_id(&meta.id, block.kind, number.n);
         let mut footnotes = Vec::new();
@@ -94,10 +96,15 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
             date_mentions: Vec::new(),
             citations: Vec::new(),
         };
-        add_entities(&mut passage, extractor);
         add_dates(&mut passage, &extract_dates(&block.text, &ctx));
         add_citations(&mut passage, &mut titles);
+        let mut found = extractor.entities(&passage.text);
+        context::drop_inside_sources(&passage.text, &passage.sources, &mut found);
+        mentions.push(found);
         passages.push(passage);
+    }
+    for (p, found) in passages.iter_mut().zip(mentions) {
+        set_entities(p, found);
     }
     for p in &mut passages {
         if p.kind == PassageKind::Footnote {
@@ -209,8 +216,8 @@ pub(crate) fn slug(s: &str) -> String {
         .join("-")
 }
 
-fn add_entities(passage: &mut Passage, extractor: &Extractor) {
-    let found = Entities::from_mentions(extractor.entities(&passage.text));
+fn set_entities(passage: &mut Passage, mentions: Vec<Mention>) {
+    let found = Entities::from_mentions(mentions);
     passage.countries = found.countries;
     passage.groups = found.groups;
     passage.places = found.places;

@@ -8,6 +8,7 @@
 //! other failure leaves the previous index in place.
 
 pub(crate) mod assemble;
+mod context;
 pub(crate) mod read;
 pub(crate) mod sidecar;
 

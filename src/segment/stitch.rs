@@ -215,9 +215,12 @@ fn is_proper_noun(word: &str, texts: &[String]) -> bool {
         let mut prev_end: Option<char> = None;
         for w in text.split_whitespace() {
             let clean = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-            let clean = &clean[..clean.find(|c: char| !c.is_alphanumeric()).unwrap_or(clean.len())];
+            let clean = &clean[..clean
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(clean.len())];
             if clean == word {
-                capitalised_mid_sentence |= prev_end.is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | '“' | '"'));
+                capitalised_mid_sentence |=
+                    prev_end.is_some_and(|c| !matches!(c, '.' | '!' | '?' | ':' | '“' | '"'));
             } else if clean == lower {
                 return false;
             }
