@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use fst::Map;
+use tantivy::Directory;
+use tantivy::directory::MmapDirectory;
+use tantivy::directory::OwnedBytes;
 
 use crate::extract::{EntityKind, Extractor};
 use crate::query::Aliases;
@@ -84,12 +87,23 @@ impl AliasWriter {
         }
     }
 
-    /// Writes `aliases.fst` and `aliases.txt` into `dir`.
+    /// Writes `aliases.fst` and `aliases.txt` into `dir`. The fst's values are
+    /// byte offsets of lines in `aliases.txt`, so a lookup reads one line
+    /// rather than parsing the file.
     pub(crate) fn write(&self, dir: &Path) -> Result<()> {
         let mut names: Vec<(String, String)> = self.keys.values().cloned().collect();
         names.sort();
         names.dedup();
-        let line_of = |v: &(String, String)| names.binary_search(v).map_or(0, |i| i as u64);
+        let mut text = String::new();
+        let mut offsets = Vec::with_capacity(names.len());
+        for (d, c) in &names {
+            offsets.push(text.len() as u64);
+            text.push_str(d);
+            text.push('\t');
+            text.push_str(c);
+            text.push('\n');
+        }
+        let offset_of = |v: &(String, String)| names.binary_search(v).map_or(0, |i| offsets[i]);
         let io = |path: PathBuf| {
             move |e: std::io::Error| Error::Io {
                 path: path.clone(),
@@ -99,36 +113,37 @@ impl AliasWriter {
         let mut builder = fst::MapBuilder::memory();
         for (k, v) in &self.keys {
             builder
-                .insert(k, line_of(v))
+                .insert(k, offset_of(v))
                 .map_err(|e| io(dir.join(FST_FILE))(std::io::Error::other(e)))?;
         }
         let bytes = builder
             .into_inner()
             .map_err(|e| io(dir.join(FST_FILE))(std::io::Error::other(e)))?;
         fs::write(dir.join(FST_FILE), bytes).map_err(io(dir.join(FST_FILE)))?;
-        let mut text = String::new();
-        for (d, c) in &names {
-            text.push_str(d);
-            text.push('\t');
-            text.push_str(c);
-            text.push('\n');
-        }
         fs::write(dir.join(NAMES_FILE), text).map_err(io(dir.join(NAMES_FILE)))?;
         Ok(())
     }
 }
 
-/// The fst of keys and the (dimension, canonical) lines it points to.
-type Loaded = (Map<Vec<u8>>, Vec<(String, String)>);
+/// The fst of keys and the text of the lines it points to, both mapped.
+type Loaded = (Map<OwnedBytes>, OwnedBytes);
 
 /// The table of an opened index, read on first use.
-#[derive(Debug)]
 pub(crate) struct AliasTable {
     dir: PathBuf,
     loaded: OnceLock<Option<Loaded>>,
 }
 
+impl std::fmt::Debug for AliasTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AliasTable").finish_non_exhaustive()
+    }
+}
+
 impl AliasTable {
+    /// The table stored in an index generation's directory. It is mapped
+    /// through tantivy's (unmanaged) mmap directory on first use, so a search
+    /// touches only the pages it looks at.
     pub(crate) fn new(dir: &Path) -> AliasTable {
         AliasTable {
             dir: dir.to_path_buf(),
@@ -139,23 +154,23 @@ impl AliasTable {
     fn table(&self) -> Option<&Loaded> {
         self.loaded
             .get_or_init(|| {
-                let bytes = fs::read(self.dir.join(FST_FILE)).ok()?;
-                let map = Map::new(bytes).ok()?;
-                let text = fs::read_to_string(self.dir.join(NAMES_FILE)).ok()?;
-                let names = text
-                    .lines()
-                    .filter_map(|l| l.split_once('\t'))
-                    .map(|(d, c)| (d.to_string(), c.to_string()))
-                    .collect();
-                Some((map, names))
+                let dir = MmapDirectory::open(&self.dir).ok()?;
+                let read = |name: &str| dir.open_read(Path::new(name)).ok()?.read_bytes().ok();
+                let map = Map::new(read(FST_FILE)?).ok()?;
+                Some((map, read(NAMES_FILE)?))
             })
             .as_ref()
     }
 
+    /// The (dimension, canonical) a key points to.
     fn get(&self, key: &str) -> Option<(String, String)> {
         let (map, names) = self.table()?;
-        let line = map.get(key)?;
-        names.get(usize::try_from(line).ok()?).cloned()
+        let start = usize::try_from(map.get(key)?).ok()?;
+        let line = names.get(start..)?;
+        let line = &line[..line.iter().position(|b| *b == b'\n').unwrap_or(line.len())];
+        let line = std::str::from_utf8(line).ok()?;
+        let (dim, canonical) = line.split_once('\t')?;
+        Some((dim.to_string(), canonical.to_string()))
     }
 }
 

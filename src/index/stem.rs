@@ -5,8 +5,8 @@
 //! words endlessly, so each analyzer instance (tantivy clones one per indexing
 //! thread and field) remembers the stems it computed. On a miss, the word goes
 //! through tantivy's own English stemmer, so stems are exactly those of
-//! `tantivy::tokenizer::Stemmer`. The cache hashes with FxHash: words are
-//! short and not adversarial, and SipHash showed in profiles.
+//! `tantivy::tokenizer::Stemmer`. The cache hashes with `FxHash`: words are
+//! short and not adversarial, and `SipHash` showed in profiles.
 
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{

@@ -52,8 +52,11 @@ const KIND_WEIGHTS: [(PassageKind, f32); 5] = [
 const NEAR_DUPLICATE_BITS: u32 = 6;
 /// Extra hits fetched so that dropping near-duplicates still fills a page.
 const DUPLICATE_SLACK: usize = 10;
-/// Most hits ranked to fill a page with distinct passages.
-const MAX_CANDIDATES: usize = 20_000;
+/// Most hits ranked to fill a page with distinct passages: a corpus holding
+/// hundreds of copies of one report gets a short page rather than a slow one.
+const MAX_CANDIDATES: usize = 2_000;
+/// How much the candidate list grows when duplicates left the page short.
+const CANDIDATE_GROWTH: usize = 10;
 
 /// What to search for.
 #[derive(Debug, Clone, Default)]
@@ -70,6 +73,9 @@ pub struct SearchRequest {
     pub facets: bool,
     /// Whether to keep near-identical passages.
     pub duplicates: bool,
+    /// Whether to fetch the bodies of the footnotes each hit cites
+    /// ([`Hit::footnote_texts`]; the JSON output needs them, a listing not).
+    pub footnote_texts: bool,
 }
 
 /// One ranked passage.
@@ -81,7 +87,7 @@ pub struct Hit {
     pub score: f32,
     /// The sentences that best show the match, matched words located.
     pub snippet: Snippet,
-    /// Bodies of the footnotes the passage cites, in order.
+    /// Bodies of the footnotes the passage cites, in order (when asked for).
     pub footnote_texts: Vec<String>,
 }
 
@@ -105,9 +111,6 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Facet counts (empty unless asked), by dimension then count.
     pub facets: Vec<FacetCount>,
-    /// For a query of several words: how many passages have all of them (they
-    /// rank first; the rest of `total` have some).
-    pub with_all_words: Option<usize>,
 }
 
 /// A query ready to run: the tantivy query and what snippets should mark.
@@ -130,35 +133,27 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
         &req.filters,
         Juxtaposition::Ranked,
     )?;
-    let total = handle.searcher.search(&plan.query, &Count)?;
-    let with_all_words = if node.as_ref().is_some_and(has_several_words) {
-        let strict = self::plan(
-            handle,
-            &req.query,
-            node.as_ref(),
-            &req.filters,
-            Juxtaposition::All,
-        )?;
-        Some(handle.searcher.search(&strict.query, &Count)?)
-    } else {
-        None
-    };
     let footnotes_asked = req.filters.kinds.contains(&PassageKind::Footnote);
     let wanted = req.offset + req.limit.max(1);
-    let unique = if req.duplicates {
-        rank(handle, plan.query.as_ref(), wanted, footnotes_asked)?
+    // One pass counts the matches and ranks the first ones; more passes only
+    // when near-duplicates left the page short.
+    let mut n = if req.duplicates {
+        wanted
     } else {
-        // Fetch more until the page is full of distinct passages (many
-        // copies of one text would otherwise leave it short).
-        let mut n = wanted + DUPLICATE_SLACK;
+        wanted + DUPLICATE_SLACK
+    };
+    let (total, mut ranked) = rank(handle, plan.query.as_ref(), n, footnotes_asked)?;
+    let unique = if req.duplicates {
+        ranked
+    } else {
         loop {
-            let ranked = rank(handle, plan.query.as_ref(), n, footnotes_asked)?;
             let fetched = ranked.len();
             let unique = drop_near_duplicates(handle, ranked, wanted)?;
             if unique.len() >= wanted || fetched < n || n >= MAX_CANDIDATES {
                 break unique;
             }
-            n = (n * 4).min(MAX_CANDIDATES);
+            n = (n * CANDIDATE_GROWTH).min(MAX_CANDIDATES);
+            ranked = rank(handle, plan.query.as_ref(), n, footnotes_asked)?.1;
         }
     };
     let mut snippets = snippet::Snippets::new(plan.highlight);
@@ -166,7 +161,11 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
     for (score, addr) in unique.into_iter().skip(req.offset).take(req.limit.max(1)) {
         let passage = handle.passage_at(addr)?;
         let snippet = snippets.of(&passage.text);
-        let footnote_texts = footnote_texts(handle, &passage)?;
+        let footnote_texts = if req.footnote_texts {
+            footnote_texts(handle, &passage)?
+        } else {
+            Vec::new()
+        };
         hits.push(Hit {
             passage,
             score,
@@ -183,7 +182,6 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
         total,
         hits,
         facets,
-        with_all_words,
     })
 }
 
@@ -197,20 +195,6 @@ pub fn facets(
     let node = parse_query(query)?;
     let plan = plan(handle, query, node.as_ref(), filters, Juxtaposition::All)?;
     facet_counts(handle, plan.query.as_ref(), top)
-}
-
-/// Whether a query is several words side by side (ranked all-then-some).
-fn has_several_words(node: &parse::Node) -> bool {
-    match node {
-        parse::Node::And(children) => {
-            children
-                .iter()
-                .filter(|c| matches!(c, parse::Node::Word { .. } | parse::Node::Phrase { .. }))
-                .count()
-                > 1
-        }
-        _ => false,
-    }
 }
 
 fn parse_query(query: &str) -> Result<Option<parse::Node>> {
@@ -258,13 +242,13 @@ fn plan(
     })
 }
 
-/// The top `n` hits, BM25 weighted by passage kind.
+/// How many passages match, and the top `n`, BM25 weighted by passage kind.
 fn rank(
     handle: &IndexHandle,
     query: &dyn Query,
     n: usize,
     footnotes_asked: bool,
-) -> Result<Vec<(Score, DocAddress)>> {
+) -> Result<(usize, Vec<(Score, DocAddress)>)> {
     let weights: Vec<f32> = PassageKind::ALL
         .iter()
         .map(|k| {
@@ -294,7 +278,7 @@ fn rank(
                     .unwrap_or(1.0)
         }
     });
-    Ok(handle.searcher.search(query, &collector)?)
+    Ok(handle.searcher.search(query, &(Count, collector))?)
 }
 
 /// Keeps the first of hits whose texts are near-identical, up to `wanted` hits.

@@ -17,6 +17,8 @@ use crate::sentences;
 
 /// Longest snippet, in characters (about three lines of a terminal).
 const MAX_SNIPPET_CHARS: usize = 320;
+/// Letters a word shares with its stem at least (`army`/`armi`).
+const STEM_PREFIX_BYTES: usize = 3;
 /// Most sentences shown.
 const MAX_FRAGMENTS: usize = 3;
 
@@ -87,30 +89,30 @@ impl Snippets {
     }
 
     fn hits(&mut self, text: &str) -> Vec<Hit> {
-        let mut raw_stream = self.raw.token_stream(text);
-        let mut stem_stream = self.stem.token_stream(text);
+        let Snippets {
+            highlight,
+            stem,
+            raw: raw_analyzer,
+        } = self;
+        let mut raw_stream = raw_analyzer.token_stream(text);
         let mut out = Vec::new();
-        // Both analyzers share the tokenizer and the filters before stemming,
-        // so their tokens come out one for one.
-        while raw_stream.advance() && stem_stream.advance() {
+        while raw_stream.advance() {
             let raw = raw_stream.token();
-            let stem = &stem_stream.token().text;
-            let key = if self.highlight.stems.contains(stem) {
-                Some(stem.clone())
-            } else if let Some(p) = self
-                .highlight
-                .prefixes
-                .iter()
-                .find(|p| raw.text.starts_with(p.as_str()))
-            {
-                Some(format!("{p}*"))
-            } else {
-                self.highlight
-                    .fuzzy
-                    .iter()
-                    .find(|(w, d)| within(&raw.text, w, usize::from(*d)))
-                    .map(|(w, _)| format!("{w}~"))
-            };
+            let key = stem_match(stem, highlight, &raw.text)
+                .or_else(|| {
+                    highlight
+                        .prefixes
+                        .iter()
+                        .find(|p| raw.text.starts_with(p.as_str()))
+                        .map(|p| format!("{p}*"))
+                })
+                .or_else(|| {
+                    highlight
+                        .fuzzy
+                        .iter()
+                        .find(|(w, d)| within(&raw.text, w, usize::from(*d)))
+                        .map(|(w, _)| format!("{w}~"))
+                });
             if let Some(key) = key {
                 out.push(Hit {
                     range: raw.offset_from..raw.offset_to,
@@ -120,6 +122,22 @@ impl Snippets {
         }
         out
     }
+}
+
+/// The query stem a folded word stems to, if any. A word and its stem share
+/// their first letters (`army`/`armi`), so only words that start like a query
+/// stem are stemmed: most of a passage's words are not.
+fn stem_match(stem: &mut TextAnalyzer, highlight: &Highlight, word: &str) -> Option<String> {
+    let could = highlight.stems.iter().any(|s| {
+        let n = s.len().min(STEM_PREFIX_BYTES);
+        word.as_bytes().get(..n) == s.as_bytes().get(..n)
+    });
+    if !could {
+        return None;
+    }
+    let mut stream = stem.token_stream(word);
+    let found = stream.advance().then(|| stream.token().text.clone())?;
+    highlight.stems.contains(&found).then_some(found)
 }
 
 /// The sentences to show, in text order: the best-scoring ones within the

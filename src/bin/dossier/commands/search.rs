@@ -19,6 +19,7 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
         offset: args.offset,
         facets: args.facets,
         duplicates: args.duplicates,
+        footnote_texts: args.json,
     };
     let results = search(handle, &req)?;
     if args.json {
@@ -43,12 +44,8 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
         }
         if !results.hits.is_empty() {
             let shown = args.offset + results.hits.len();
-            let all = match results.with_all_words {
-                Some(n) if n > 0 => format!(" ({n} with all the words, ranked first)"),
-                _ => String::new(),
-            };
             let line = format!(
-                "{}–{shown} of {} matching passages{all}",
+                "{}–{shown} of {} matching passages (those with all the words first)",
                 args.offset + 1,
                 results.total
             );
