@@ -209,11 +209,24 @@ fn own_series(segment: &str) -> Option<Citation> {
         .map_or(rest, |(t, _)| t)
         .trim_end_matches(", op. cit.")
         .trim()
-        .to_string();
+        .trim_matches(['“', '”', '"'])
+        .trim();
+    // `…, Crisis Group Commentary, 13 May 2020.`: the series, then only a date.
+    let is_date = extract_dates(title, &DateContext::default())
+        .first()
+        .is_some_and(|d| d.span.end - d.span.start + 2 >= title.len());
+    // Then the title was quoted before the series: `Author, “Title”, Crisis Group Commentary, date`.
+    let title = if title.is_empty() || is_date {
+        QUOTED
+            .captures(&segment[..c.get(0)?.start()])
+            .map(|q| q["title"].trim().trim_end_matches(',').to_string())
+    } else {
+        Some(title.to_string())
+    };
     Some(Citation {
         kind: "report".into(),
         source: c.name("org")?.as_str().to_string(),
-        title: (!title.is_empty()).then_some(title),
+        title,
         translation: None,
         date: date_of(rest),
         place: None,
@@ -480,6 +493,12 @@ mod tests {
 
     #[test]
     fn own_series_and_apa() {
+        let got = cite("Jane Roe, “A study of returns”, Crisis Group Commentary, 13 May 2020.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].1.as_str(), got[0].2.as_deref()),
+            ("Crisis Group", Some("A study of returns"))
+        );
         let got = cite(
             "See Crisis Group Africa Report N°261, Border Security in the Sahel, 12 July 2018.",
         );

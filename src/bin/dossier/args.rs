@@ -62,16 +62,33 @@ pub(crate) enum Command {
     Ingest(IngestArgs),
     /// Search passages: ranked hits with citation, snippet and footnotes.
     ///
-    /// Query syntax: words (stemmed, accents ignored), "exact phrases",
-    /// AND / OR / -excluded, field:value (section, doc, kind, country, group,
-    /// place, person). Exit code 1 when nothing matches.
-    ///
-    /// Examples:
-    ///   dossier search "prison radicalisation"
-    ///   dossier search returnees --country Turkey --from 2019 --to 2020
-    ///   dossier search JNIM --kind footnote --json
+    /// Passages with all the words rank first, then those with some of them;
+    /// a word that names a known country, group or place also finds passages
+    /// tagged with it (Daesh finds ISIS, Türkiye finds Turkey), below literal
+    /// matches. Exit code 1 when nothing matches.
+    #[command(after_help = "Query syntax:
+  prison radicalisation      words (stemmed, accents and case ignored)
+  \"foreign fighters\"         a phrase; \"foreign fighters\"~2 lets words sit 2 apart
+  prison AND Mali            both required (plain words rank passages with all
+                             of them first, then those with some)
+  prison OR jail             either
+  returnees -Syria           exclude (also NOT Syria); brackets group: (a OR b) c
+  terror*  deportaton~       prefix; fuzzy (1 edit, or ~2)
+  field:value                section, doc, kind, country, group, place, person,
+                             year, cites; e.g. country:Turkey kind:footnote
+
+Examples:
+  dossier search \"prison radicalisation\"
+  dossier search returnees --country Türkiye --from 2019 --to 2020
+  dossier search JNIM --kind footnote --json
+  dossier search \"\" --group al-Qaeda --affiliates --facets")]
     Search(SearchArgs),
     /// Show one passage in full, the footnotes it cites and its neighbours.
+    ///
+    /// For a footnote, also the passage that cites it.
+    #[command(after_help = "Examples:
+  dossier show crisisgroup-258/p12 --context 2
+  dossier show crisisgroup-258/fn14 --json")]
     Show(ShowArgs),
     /// Count passages per country, group, place, person, year, kind and document.
     Facets(FacetsArgs),
@@ -80,25 +97,27 @@ pub(crate) enum Command {
     /// Print every passage as JSON Lines, in document order (SPEC section 3).
     Export(ExportArgs),
     /// Run the extractors on any text: countries, groups, places, persons, dates.
+    #[command(after_help = "Examples:
+  echo \"On 8 October JNIM freed prisoners in Bamako.\" | dossier extract --date 2020-12-01
+  dossier extract report.txt --json")]
     Extract(ExtractArgs),
     /// Dated passages and events in date order, each with the sentence naming the date.
     ///
     /// One line per date a matching passage mentions; with --from/--to/--year,
     /// only the dates inside that range. Footnotes (whose dates are mostly those
     /// of the sources they cite) are left out unless --kind footnote is given.
-    ///
-    /// Examples:
-    ///   dossier timeline --doc cep-mali --from 2019 --to 2020
-    ///   dossier timeline JNIM --year 2020
+    #[command(after_help = "Examples:
+  dossier timeline --doc cep-mali --from 2019 --to 2020
+  dossier timeline JNIM --year 2020 --json")]
     Timeline(TimelineArgs),
     /// The outlets and works the matching passages cite, counted.
     ///
     /// Counts passages that cite a source themselves (footnotes, timeline items
     /// naming their source), with the titled works cited from each outlet.
-    ///
-    /// Examples:
-    ///   dossier sources --doc crisisgroup-258
-    ///   dossier sources prison --top 5
+    #[command(after_help = "Examples:
+  dossier sources --doc crisisgroup-258
+  dossier sources prison --top 5
+  dossier search returnees --cites Hürriyet")]
     Sources(SourcesArgs),
     /// Print an ingest stage's output, for debugging the rules.
     #[command(hide = true)]
@@ -133,7 +152,7 @@ pub(crate) struct IngestArgs {
 /// Filters shared by search, facets and (later) timeline and sources.
 #[derive(Debug, Args, Default)]
 pub(crate) struct FilterArgs {
-    /// Only passages mentioning this country (name, demonym-free alias or ISO code).
+    /// Only passages mentioning this country (any name, demonym or ISO code: Turkey = Türkiye = TR).
     #[arg(long, value_name = "C", help_heading = "Filters")]
     pub country: Vec<String>,
     /// Only passages mentioning this armed group (any alias: Daesh = ISIS).

@@ -60,9 +60,14 @@ impl Out {
 
     /// Writes `text` wrapped to the width, each line indented.
     pub(crate) fn wrapped(&mut self, text: &str, indent: &str) -> io::Result<()> {
+        self.hanging(text, indent, indent)
+    }
+
+    /// Writes `text` wrapped, its first line indented by `first`, the others by `rest`.
+    pub(crate) fn hanging(&mut self, text: &str, first: &str, rest: &str) -> io::Result<()> {
         let opts = textwrap::Options::new(self.width)
-            .initial_indent(indent)
-            .subsequent_indent(indent);
+            .initial_indent(first)
+            .subsequent_indent(rest);
         for line in textwrap::wrap(text, opts) {
             writeln!(self.w, "{line}")?;
         }

@@ -46,10 +46,16 @@ pub(crate) fn run(handle: &IndexHandle, args: &ShowArgs, out: &mut Out) -> Resul
     if let Some(refs) = refs_line(&ctx.passage) {
         writeln!(out, "  {}", out.paint(Style::Dim, &refs))?;
     }
+    if !ctx.passage.sources.is_empty() {
+        let line = format!("sources: {}", ctx.passage.sources.join("; "));
+        out.wrapped(&out.paint(Style::Dim, &line), "  ")?;
+    }
     writeln!(out)?;
     for f in &footnotes {
-        writeln!(out, "  {}", out.paint(Style::Bold, &format!("[{}]", f.n)))?;
-        out.wrapped(&f.text, "    ")?;
+        let label = format!("[{}]", f.n);
+        let first = format!("  {} ", out.paint(Style::Bold, &label));
+        let rest = " ".repeat(label.len() + 3);
+        out.hanging(&f.text, &first, &rest)?;
     }
     if let Some(c) = &cited_by {
         writeln!(
