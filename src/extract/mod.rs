@@ -51,6 +51,7 @@ use serde::Serialize;
 pub use aliases::{Alias, alias_key};
 pub use citations::{CitedTitles, parse_citations, source_names};
 pub use dates::{DateContext, DateMention, Precision, Qualifier, extract_dates};
+pub(crate) use normalize::fold_key;
 
 use countries::CountryForm;
 use data::Data;
@@ -217,17 +218,29 @@ impl Extractor {
     /// order (by span start, then kind). A place that counts toward a country
     /// yields two mentions with the same span.
     pub fn entities(&self, text: &str) -> Vec<Mention> {
+        self.entities_knowing(text, &[])
+    }
+
+    /// Like [`Extractor::entities`], knowing the full names of persons found
+    /// elsewhere in the same document: a lone `Keïta` there is a mention of
+    /// `Ibrahim Boubacar Keïta` named two pages earlier.
+    pub fn entities_knowing(&self, text: &str, persons: &[String]) -> Vec<Mention> {
         thread_local! {
             /// Folding buffers, reused by every call on this thread.
             static FOLDED: RefCell<normalize::Folded> = RefCell::new(normalize::Folded::default());
         }
         FOLDED.with_borrow_mut(|folded| {
             normalize::fold_into(text, folded);
-            self.entities_in(text, folded)
+            self.entities_in(text, folded, persons)
         })
     }
 
-    fn entities_in(&self, text: &str, folded: &normalize::Folded) -> Vec<Mention> {
+    fn entities_in(
+        &self,
+        text: &str,
+        folded: &normalize::Folded,
+        known_persons: &[String],
+    ) -> Vec<Mention> {
         let urls = normalize::url_spans(text);
         let mut hits = self.gazetteer.find(folded);
         if !urls.is_empty() {
@@ -277,7 +290,7 @@ impl Extractor {
             }
             previous_end = Some(hit.range.end);
         }
-        let people = self.persons.find(text, &hard, &soft);
+        let people = self.persons.find(text, &hard, &soft, known_persons);
         for p in &people {
             out.push(mention(EntityKind::Person, &p.span, &p.name));
         }
@@ -359,6 +372,12 @@ impl Extractor {
         } else {
             Claim::Places(candidates)
         }
+    }
+
+    /// Whether `text` gives the surname of `name` to someone else (see
+    /// `PersonRules::surname_shared`).
+    pub(crate) fn surname_shared(&self, text: &str, name: &str) -> bool {
+        self.persons.surname_shared(text, name)
     }
 
     /// Everything SPEC section 3 lists for one text: entities and dates.

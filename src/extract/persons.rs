@@ -100,12 +100,15 @@ impl PersonRules {
     }
 
     /// Persons in `text`; `hard` and `soft` are source spans claimed by other
-    /// extractors (see the module doc). Output in text order.
+    /// extractors (see the module doc); `known`: full names found elsewhere in
+    /// the same document, which lone surnames and shorter forms may refer to.
+    /// Output in text order.
     pub(crate) fn find(
         &self,
         text: &str,
         hard: &[Range<usize>],
         soft: &[Range<usize>],
+        known: &[String],
     ) -> Vec<PersonMention> {
         let tokens = tokenize(text);
         let in_hard = covered(&tokens, hard);
@@ -181,10 +184,92 @@ impl PersonRules {
             .filter(|(r, c)| !**c && caps(r) == 1 && r.len() == 1)
             .map(|(r, _)| r.start)
             .collect();
-        add_surname_mentions(text, &tokens, &lone, &mut found);
+        self.add_surname_mentions(text, &tokens, &lone, &in_soft, known, &mut found);
         found.sort_by_key(|m| m.span.start);
-        canonicalise(&mut found);
+        canonicalise(&mut found, known);
         found
+    }
+
+    /// A lone capitalised word (`lone`: token indices) equal to the last word
+    /// of exactly one person named in full, in this text or in `known`, is a
+    /// mention of that person. A surname that is also a given name (`Ahmed`)
+    /// is too common to point at one person; one that is also a place
+    /// (`in_soft`: `Gönder`, a town too) is the person only when this text
+    /// names the person in full.
+    fn add_surname_mentions(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        lone: &[usize],
+        in_soft: &[bool],
+        known: &[String],
+        found: &mut Vec<PersonMention>,
+    ) {
+        let here = found.len();
+        let full: Vec<(String, String, bool)> = found
+            .iter()
+            .map(|m| m.name.as_str())
+            .chain(known.iter().map(String::as_str))
+            .enumerate()
+            .filter(|(_, name)| name.contains(' '))
+            .filter_map(|(k, name)| {
+                name.rsplit(' ')
+                    .next()
+                    .map(|last| (fold_key(last), identity_key(name), k < here))
+            })
+            .filter(|(last, _, _)| !self.given_names.contains(last))
+            .collect();
+        let mut extra = Vec::new();
+        for &i in lone {
+            let t = &tokens[i];
+            let owners: HashSet<&str> = full
+                .iter()
+                .filter(|(last, _, in_text)| *last == t.key && (*in_text || !in_soft[i]))
+                .map(|(_, n, _)| n.as_str())
+                .collect();
+            // `Boubacar Keïta` and `Ibrahim Boubacar Keïta` are one person.
+            let persons = owners
+                .iter()
+                .filter(|n| {
+                    !owners
+                        .iter()
+                        .any(|longer| longer.ends_with(&format!(" {n}")))
+                })
+                .count();
+            if persons == 1 {
+                extra.push(PersonMention {
+                    span: t.span.clone(),
+                    name: text[t.span.clone()].to_owned(),
+                });
+            }
+        }
+        found.extend(extra);
+    }
+
+    /// Whether `text` writes the surname of `name` (its last word) right after
+    /// a capitalised word that could be a name but is not the word before the
+    /// surname in `name`: someone else bears it (`Talha al-Libi` beside `Abu
+    /// Yahya al-Libi`), so a lone surname does not point at one person.
+    pub(crate) fn surname_shared(&self, text: &str, name: &str) -> bool {
+        // Word by word as the tokenizer keys them (`al-Libi` is one word).
+        let words: Vec<String> = name
+            .split(' ')
+            .filter(|w| !is_initial(w))
+            .map(fold_key)
+            .collect();
+        let [.., before, last] = &words[..] else {
+            return false;
+        };
+        let tokens = tokenize(text);
+        tokens.windows(2).any(|w| {
+            let (prev, t) = (&w[0], &w[1]);
+            t.key == last.as_str()
+                && prev.shape == Shape::Capitalised
+                && prev.key != before.as_str()
+                && !self.is_excluded(&prev.key)
+                && !self.roles.contains(prev.key.as_ref())
+                && is_space_gap(&text[prev.span.end..t.span.start])
+        })
     }
 
     /// Whether `key` (folded, lower case) is a known given name.
@@ -257,42 +342,6 @@ impl PersonRules {
     }
 }
 
-/// A lone capitalised word (`lone`: token indices) equal to the last word of
-/// exactly one person found in full is a mention of that person.
-fn add_surname_mentions(
-    text: &str,
-    tokens: &[Token<'_>],
-    lone: &[usize],
-    found: &mut Vec<PersonMention>,
-) {
-    let full: Vec<(String, String)> = found
-        .iter()
-        .filter(|m| m.name.contains(' '))
-        .filter_map(|m| {
-            m.name
-                .rsplit(' ')
-                .next()
-                .map(|last| (fold_key(last), fold_key(&m.name)))
-        })
-        .collect();
-    let mut extra = Vec::new();
-    for &i in lone {
-        let t = &tokens[i];
-        let owners: HashSet<&str> = full
-            .iter()
-            .filter(|(last, _)| *last == t.key)
-            .map(|(_, n)| n.as_str())
-            .collect();
-        if owners.len() == 1 {
-            extra.push(PersonMention {
-                span: t.span.clone(),
-                name: text[t.span.clone()].to_owned(),
-            });
-        }
-    }
-    found.extend(extra);
-}
-
 /// `Bureau of Justice Statistics`, `University of Maryland`: a run right
 /// after `of` that follows a capitalised word continues an organisation's name.
 fn in_organisation_name(text: &str, tokens: &[Token<'_>], first: usize) -> bool {
@@ -360,10 +409,15 @@ fn runs(text: &str, tokens: &[Token<'_>], eligible: &[bool]) -> Vec<Range<usize>
             continue;
         }
         let mut j = i + 1;
-        while j < tokens.len()
-            && eligible[j]
-            && is_space_gap(&text[tokens[j - 1].span.end..tokens[j].span.start])
-        {
+        while j < tokens.len() && eligible[j] && {
+            let gap = &text[tokens[j - 1].span.end..tokens[j].span.start];
+            // `Ahmet S. Yayla`: an initial's full stop belongs to the name.
+            let gap = match tokens[j - 1].shape {
+                Shape::Initial => gap.strip_prefix('.').unwrap_or(gap),
+                _ => gap,
+            };
+            is_space_gap(gap)
+        } {
             j += 1;
         }
         let (mut s, mut e) = (i, j);
@@ -381,26 +435,40 @@ fn runs(text: &str, tokens: &[Token<'_>], eligible: &[bool]) -> Vec<Range<usize>
     out
 }
 
-/// Gives each mention (sorted by position) its longest form in this text:
-/// the longest name that ends with it, written with the most accents, else
-/// as first written (`Iyad ag Ghaly` and `Iyad Ag Ghaly` become one).
-fn canonicalise(found: &mut [PersonMention]) {
+/// Gives each mention (sorted by position) its longest form in this text or
+/// in `known` (the document's other names): the longest name that ends with
+/// it, written with the most accents, else as first written (`Iyad ag Ghaly`
+/// and `Iyad Ag Ghaly` become one).
+fn canonicalise(found: &mut [PersonMention], known: &[String]) {
     let names: Vec<(String, String)> = found
         .iter()
-        .map(|m| (fold_key(&m.name), m.name.clone()))
+        .map(|m| m.name.as_str())
+        .chain(known.iter().map(String::as_str))
+        .map(|name| (identity_key(name), name.to_owned()))
         .collect();
-    let accents = |s: &str| s.chars().filter(|c| !c.is_ascii()).count();
+    // Most accents, then the fullest writing (`Ahmet S. Yayla`).
+    let rank = |s: &str| (s.chars().filter(|c| !c.is_ascii()).count(), s.len());
     for m in found.iter_mut() {
-        let key = fold_key(&m.name);
+        let key = identity_key(&m.name);
         let suffix = format!(" {key}");
-        let longest = names
+        let longer: Vec<&String> = names
             .iter()
             .map(|(k, _)| k)
             .filter(|k| **k == key || k.ends_with(&suffix))
+            .collect();
+        let longest = longer
+            .iter()
+            .copied()
             .fold(&key, |best, k| if k.len() > best.len() { k } else { best });
+        // Two different people share the surname (`Moussa Traoré`, `Bah
+        // Traoré`): the short form stays as written.
+        let one_person = longer
+            .iter()
+            .all(|&k| k == longest || longest.ends_with(&format!(" {k}")));
+        let longest = if one_person { longest } else { &key };
         let mut best: Option<&String> = None;
         for (k, name) in &names {
-            if k == longest && best.is_none_or(|b| accents(name) > accents(b)) {
+            if k == longest && best.is_none_or(|b| rank(name) > rank(b)) {
                 best = Some(name);
             }
         }
@@ -410,6 +478,19 @@ fn canonicalise(found: &mut [PersonMention]) {
     }
 }
 
+/// A name's folded key without middle initials: `Ahmet S. Yayla` and
+/// `Ahmet Yayla` are one person.
+fn identity_key(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').filter(|w| !is_initial(w)).collect();
+    fold_key(&words.join(" "))
+}
+
+/// `S.`: an initial, as a name is written.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "."
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,7 +498,7 @@ mod tests {
     fn persons(text: &str) -> Vec<String> {
         let rules = PersonRules::bundled().unwrap();
         rules
-            .find(text, &[], &[])
+            .find(text, &[], &[], &[])
             .into_iter()
             .map(|m| m.name)
             .collect()
@@ -479,6 +560,76 @@ mod tests {
     }
 
     #[test]
+    fn a_middle_initial_stays_in_the_name() {
+        assert_eq!(
+            persons("Ahmet S. Yayla, “Turkish ISIS”, Studies, 2019."),
+            ["Ahmet S. Yayla"]
+        );
+        // Initials glued into an acronym are not a name's.
+        assert!(persons("The U.S. Department of State said").is_empty());
+    }
+
+    #[test]
+    fn surnames_point_at_names_the_document_gives_in_full() {
+        let rules = PersonRules::bundled().unwrap();
+        let known = |names: &[&str]| names.iter().map(ToString::to_string).collect::<Vec<_>>();
+        let found = |text: &str, names: &[&str], soft: &[Range<usize>]| {
+            rules
+                .find(text, &[], soft, &known(names))
+                .into_iter()
+                .map(|m| m.name)
+                .collect::<Vec<_>>()
+        };
+        #[rustfmt::skip]
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            ("A coup ousted Keïta in 2020.", &["Ibrahim Boubacar Keïta"], &["Ibrahim Boubacar Keïta"]),
+            // Unaccented in this passage, accented in the full name.
+            ("Later Keita resigned.", &["Ibrahim Boubacar Keita", "Ibrahim Boubacar Keïta"], &["Ibrahim Boubacar Keïta"]),
+            // A shorter full form is the same person.
+            ("Keïta left.", &["Boubacar Keïta", "Ibrahim Boubacar Keïta"], &["Ibrahim Boubacar Keïta"]),
+            // A middle initial does not make two people.
+            ("Yayla, “Turkish ISIS”, op. cit.", &["Ahmet S. Yayla", "Ahmet Yayla"], &["Ahmet S. Yayla"]),
+            // Two people share the surname: nobody.
+            ("Traoré spoke.", &["Moussa Traoré", "Bah Traoré"], &[]),
+            // A surname that is also a given name points at nobody.
+            ("Ahmed spoke.", &["Mohamed Ag Ahmed"], &[]),
+            // Part of a longer run, it is someone else's name.
+            ("Modibo Keïta was the first president.", &["Ibrahim Boubacar Keïta"], &["Modibo Keïta"]),
+        ];
+        for (text, names, want) in cases {
+            assert_eq!(found(text, names, &[]), *want, "{text:?} knowing {names:?}");
+        }
+        // A surname that is also a place (claimed softly by the place
+        // gazetteer): the person only when this text names them in full.
+        let text = "Gönder went to jail.";
+        let place = 0.."Gönder".len();
+        assert!(found(text, &["Orhan Gönder"], std::slice::from_ref(&place)).is_empty());
+        let text = "Orhan Gönder, a youth, was sentenced. Gönder went to jail.";
+        let at = text.rfind("Gönder").unwrap();
+        let place = at..at + "Gönder".len();
+        assert_eq!(
+            found(text, &[], std::slice::from_ref(&place)),
+            ["Orhan Gönder", "Orhan Gönder"]
+        );
+    }
+
+    #[test]
+    fn a_surname_after_another_name_is_shared() {
+        let rules = PersonRules::bundled().unwrap();
+        let name = "Abu Yahya al-Libi";
+        assert!(rules.surname_shared("head of the katiba, Talha al-Libi, said", name));
+        for text in [
+            "Abu Yahya al-Libi said",
+            "later al-Libi said",
+            "Imam al-Libi said",
+            "The al-Libi network",
+        ] {
+            assert!(!rules.surname_shared(text, name), "{text:?}");
+        }
+        assert!(!rules.surname_shared("Ahmet S. Yayla and Ahmet Yayla", "Ahmet S. Yayla"));
+    }
+
+    #[test]
     fn spellings_of_one_name_become_one() {
         let text = "leader Iyad ag Ghaly left. Later, leader Iyad Ag Ghaly said so.";
         assert_eq!(persons(text), ["Iyad ag Ghaly", "Iyad ag Ghaly"]);
@@ -489,17 +640,17 @@ mod tests {
         let rules = PersonRules::bundled().unwrap();
         let text = "Georgia Holmer said";
         // "Georgia" claimed softly (a country that is also a given name) can still start a name.
-        let found = rules.find(text, &[], std::slice::from_ref(&(0..7)));
+        let found = rules.find(text, &[], std::slice::from_ref(&(0..7)), &[]);
         assert_eq!(found[0].name, "Georgia Holmer");
         // Claimed hard (a group), it cannot.
         let text = "Ansar Dine said";
         assert!(
             rules
-                .find(text, std::slice::from_ref(&(0..10)), &[])
+                .find(text, std::slice::from_ref(&(0..10)), &[], &[])
                 .is_empty()
         );
         // A run made only of places needs a title.
         let text = "Gao Kidal said";
-        assert!(rules.find(text, &[], &[0..3, 4..9]).is_empty());
+        assert!(rules.find(text, &[], &[0..3, 4..9], &[]).is_empty());
     }
 }

@@ -103,6 +103,7 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
         mentions.push(found);
         passages.push(passage);
     }
+    context::resolve_persons_across(&passages, &mut mentions, extractor);
     for (p, found) in passages.iter_mut().zip(mentions) {
         set_entities(p, found);
     }

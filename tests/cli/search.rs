@@ -282,3 +282,54 @@ fn query_language_features_work_end_to_end() {
         "{excluded:?}"
     );
 }
+
+#[test]
+fn a_lone_surname_is_the_person_the_report_names_in_full() {
+    let tmp = TempDir::new().expect("tempdir");
+    let report = "# A made-up report\n\n\
+        ## Politics\n\n\
+        President Amadou Tembely Sangaré promised reforms in 2019.\n\n\
+        Two years later, soldiers arrested Sangaré at his residence.\n\n\
+        Jane Long, a researcher, studied the coup.\n\n\
+        Long talks followed; the long wait ended with a deal.\n";
+    std::fs::write(tmp.path().join("made-up.md"), report).expect("write");
+    dossier(tmp.path())
+        .args(["ingest", "--quiet", "--index", "ix", "made-up.md"])
+        .assert()
+        .success();
+    let out = dossier(tmp.path())
+        .args(["--index", "ix", "search", "", "--json", "--limit", "10"])
+        .args(["--person", "Amadou Tembely Sangaré"])
+        .output()
+        .expect("runs");
+    let hits: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let texts: Vec<&str> = hits
+        .iter()
+        .map(|h| h["text"].as_str().expect("text"))
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts.iter().any(|t| t.starts_with("Two years later")));
+    for h in &hits {
+        assert_eq!(h["persons"], serde_json::json!(["Amadou Tembely Sangaré"]));
+    }
+    // `Long` is also written as a word: a capitalised `Long` is not Jane Long.
+    let out = dossier(tmp.path())
+        .args(["--index", "ix", "export"])
+        .output()
+        .expect("runs");
+    let talks: serde_json::Value = String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+        .find(|p| {
+            p["text"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Long talks"))
+        })
+        .expect("the talks paragraph");
+    assert_eq!(talks["persons"], serde_json::json!([]));
+}
