@@ -52,6 +52,7 @@ pub use aliases::{Alias, alias_key};
 pub use citations::{CitedTitles, parse_citations, source_names};
 pub use dates::{DateContext, DateMention, Precision, Qualifier, extract_dates};
 pub(crate) use normalize::fold_key;
+pub(crate) use persons::{NameForms, canonicalise as canonicalise_persons};
 
 use countries::CountryForm;
 use data::Data;
@@ -374,10 +375,14 @@ impl Extractor {
         }
     }
 
-    /// Whether `text` gives the surname of `name` to someone else (see
-    /// `PersonRules::surname_shared`).
-    pub(crate) fn surname_shared(&self, text: &str, name: &str) -> bool {
-        self.persons.surname_shared(text, name)
+    /// Which of `names` give their surname to someone else in `texts` (see
+    /// `PersonRules::shared_surnames`).
+    pub(crate) fn shared_surnames<'t>(
+        &self,
+        texts: impl IntoIterator<Item = &'t str>,
+        names: &[String],
+    ) -> Vec<bool> {
+        self.persons.shared_surnames(texts, names)
     }
 
     /// Everything SPEC section 3 lists for one text: entities and dates.

@@ -22,7 +22,7 @@
 //! take the one with most accents, and a lone surname of a person already named
 //! in full is a mention of that person. Across texts nothing is remembered.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -186,7 +186,11 @@ impl PersonRules {
             .collect();
         self.add_surname_mentions(text, &tokens, &lone, &in_soft, known, &mut found);
         found.sort_by_key(|m| m.span.start);
-        canonicalise(&mut found, known);
+        let mut names: Vec<String> = found.iter().map(|m| m.name.clone()).collect();
+        canonicalise(&mut names, &NameForms::new(known));
+        for (m, name) in found.iter_mut().zip(names) {
+            m.name = name;
+        }
         found
     }
 
@@ -246,30 +250,52 @@ impl PersonRules {
         found.extend(extra);
     }
 
-    /// Whether `text` writes the surname of `name` (its last word) right after
-    /// a capitalised word that could be a name but is not the word before the
-    /// surname in `name`: someone else bears it (`Talha al-Libi` beside `Abu
-    /// Yahya al-Libi`), so a lone surname does not point at one person.
-    pub(crate) fn surname_shared(&self, text: &str, name: &str) -> bool {
-        // Word by word as the tokenizer keys them (`al-Libi` is one word).
-        let words: Vec<String> = name
-            .split(' ')
-            .filter(|w| !is_initial(w))
-            .map(fold_key)
-            .collect();
-        let [.., before, last] = &words[..] else {
-            return false;
-        };
-        let tokens = tokenize(text);
-        tokens.windows(2).any(|w| {
-            let (prev, t) = (&w[0], &w[1]);
-            t.key == last.as_str()
-                && prev.shape == Shape::Capitalised
-                && prev.key != before.as_str()
-                && !self.is_excluded(&prev.key)
-                && !self.roles.contains(prev.key.as_ref())
-                && is_space_gap(&text[prev.span.end..t.span.start])
-        })
+    /// Which of `names` have a surname (last word) that one of `texts` writes
+    /// right after a capitalised word that could be a name but is not the word
+    /// before the surname in that name: someone else bears it (`Talha al-Libi`
+    /// beside `Abu Yahya al-Libi`), so a lone surname does not point at one
+    /// person. One pass over each text for all names.
+    pub(crate) fn shared_surnames<'t>(
+        &self,
+        texts: impl IntoIterator<Item = &'t str>,
+        names: &[String],
+    ) -> Vec<bool> {
+        // Surname key → (index of the name, key of the word before it), word
+        // by word as the tokenizer keys them (`al-Libi` is one word).
+        let mut by_surname: HashMap<String, Vec<(usize, String)>> = HashMap::default();
+        for (n, name) in names.iter().enumerate() {
+            let words: Vec<String> = name
+                .split(' ')
+                .filter(|w| !is_initial(w))
+                .map(fold_key)
+                .collect();
+            if let [.., before, last] = &words[..] {
+                by_surname
+                    .entry(last.clone())
+                    .or_default()
+                    .push((n, before.clone()));
+            }
+        }
+        let mut shared = vec![false; names.len()];
+        for text in texts {
+            let tokens = tokenize(text);
+            for w in tokens.windows(2) {
+                let (prev, t) = (&w[0], &w[1]);
+                let Some(owners) = by_surname.get(t.key.as_ref()) else {
+                    continue;
+                };
+                let other_name = prev.shape == Shape::Capitalised
+                    && !self.is_excluded(&prev.key)
+                    && !self.roles.contains(prev.key.as_ref())
+                    && is_space_gap(&text[prev.span.end..t.span.start]);
+                if other_name {
+                    for (n, before) in owners {
+                        shared[*n] |= prev.key != before.as_str();
+                    }
+                }
+            }
+        }
+        shared
     }
 
     /// Whether `key` (folded, lower case) is a known given name.
@@ -435,23 +461,38 @@ fn runs(text: &str, tokens: &[Token<'_>], eligible: &[bool]) -> Vec<Range<usize>
     out
 }
 
-/// Gives each mention (sorted by position) its longest form in this text or
-/// in `known` (the document's other names): the longest name that ends with
-/// it, written with the most accents, else as first written (`Iyad ag Ghaly`
-/// and `Iyad Ag Ghaly` become one).
-fn canonicalise(found: &mut [PersonMention], known: &[String]) {
-    let names: Vec<(String, String)> = found
-        .iter()
-        .map(|m| m.name.as_str())
-        .chain(known.iter().map(String::as_str))
-        .map(|name| (identity_key(name), name.to_owned()))
-        .collect();
+/// Names with their identity keys, computed once: the names a document
+/// gives in full, which each passage's shorter forms are compared with.
+#[derive(Debug, Default)]
+pub(crate) struct NameForms(Vec<(String, String)>);
+
+impl NameForms {
+    pub(crate) fn new(names: &[String]) -> Self {
+        NameForms(
+            names
+                .iter()
+                .map(|name| (identity_key(name), name.clone()))
+                .collect(),
+        )
+    }
+}
+
+/// Gives each name its longest form among `names` and `known` (the
+/// document's other names): the longest name that ends with it, written with
+/// the most accents, else as first written (`Iyad ag Ghaly` and `Iyad Ag
+/// Ghaly` become one).
+pub(crate) fn canonicalise(names: &mut [String], known: &NameForms) {
+    if names.is_empty() {
+        return;
+    }
+    let own = NameForms::new(names);
+    let forms: Vec<&(String, String)> = own.0.iter().chain(&known.0).collect();
     // Most accents, then the fullest writing (`Ahmet S. Yayla`).
     let rank = |s: &str| (s.chars().filter(|c| !c.is_ascii()).count(), s.len());
-    for m in found.iter_mut() {
-        let key = identity_key(&m.name);
+    for name in names.iter_mut() {
+        let key = identity_key(name);
         let suffix = format!(" {key}");
-        let longer: Vec<&String> = names
+        let longer: Vec<&String> = forms
             .iter()
             .map(|(k, _)| k)
             .filter(|k| **k == key || k.ends_with(&suffix))
@@ -467,13 +508,13 @@ fn canonicalise(found: &mut [PersonMention], known: &[String]) {
             .all(|&k| k == longest || longest.ends_with(&format!(" {k}")));
         let longest = if one_person { longest } else { &key };
         let mut best: Option<&String> = None;
-        for (k, name) in &names {
-            if k == longest && best.is_none_or(|b| rank(name) > rank(b)) {
-                best = Some(name);
+        for (k, form) in forms.iter().copied() {
+            if k == longest && best.is_none_or(|b| rank(form) > rank(b)) {
+                best = Some(form);
             }
         }
         if let Some(best) = best {
-            m.name.clone_from(best);
+            name.clone_from(best);
         }
     }
 }
@@ -616,17 +657,26 @@ mod tests {
     #[test]
     fn a_surname_after_another_name_is_shared() {
         let rules = PersonRules::bundled().unwrap();
-        let name = "Abu Yahya al-Libi";
-        assert!(rules.surname_shared("head of the katiba, Talha al-Libi, said", name));
+        let names = ["Abu Yahya al-Libi".to_string()];
+        let shared = |text: &str| rules.shared_surnames([text], &names)[0];
+        assert!(shared("head of the katiba, Talha al-Libi, said"));
         for text in [
             "Abu Yahya al-Libi said",
             "later al-Libi said",
             "Imam al-Libi said",
             "The al-Libi network",
         ] {
-            assert!(!rules.surname_shared(text, name), "{text:?}");
+            assert!(!shared(text), "{text:?}");
         }
-        assert!(!rules.surname_shared("Ahmet S. Yayla and Ahmet Yayla", "Ahmet S. Yayla"));
+        let yayla = ["Ahmet S. Yayla".to_string(), "Ahmet Yayla".to_string()];
+        assert_eq!(
+            rules.shared_surnames(["Ahmet S. Yayla and Ahmet Yayla"], &yayla),
+            [false, false]
+        );
+        // One pass over several texts for several names.
+        let two = ["Abu Yahya al-Libi".to_string(), "Moussa Traoré".to_string()];
+        let texts = ["Talha al-Libi said", "Traoré left"];
+        assert_eq!(rules.shared_surnames(texts, &two), [true, false]);
     }
 
     #[test]
