@@ -333,3 +333,13 @@ fn a_lone_surname_is_the_person_the_report_names_in_full() {
         .expect("the talks paragraph");
     assert_eq!(talks["persons"], serde_json::json!([]));
 }
+
+#[test]
+fn a_query_may_start_with_a_minus() {
+    let hits = Shared::get().json_lines(&["search", "-prison Mali", "--json", "--limit", "50"]);
+    assert!(!hits.is_empty());
+    for h in &hits {
+        let text = h["text"].as_str().expect("text").to_lowercase();
+        assert!(!text.contains("prison"), "{}", h["id"]);
+    }
+}

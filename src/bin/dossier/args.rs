@@ -196,8 +196,9 @@ pub(crate) struct FilterArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct SearchArgs {
-    /// The query (quote it in the shell when it has spaces or quotes).
-    #[arg(value_name = "QUERY")]
+    /// The query (quote it in the shell when it has spaces or quotes). It may
+    /// start with `-` (`"-prison Mali"`: Mali, not prison).
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: String,
     #[command(flatten)]
     pub filters: FilterArgs,
