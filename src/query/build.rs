@@ -85,26 +85,33 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The query for a node; `None` when it holds nothing searchable.
-    pub(crate) fn build(&mut self, node: &Node) -> Built {
+    /// The queries for a node, in rank order: every passage matching the
+    /// first ranks before those matching only the second. Empty when the node
+    /// holds nothing searchable.
+    pub(crate) fn build(&mut self, node: &Node) -> Result<Vec<Box<dyn Query>>, SyntaxError> {
         let words = |children: &[Node]| children.iter().filter(|c| is_word(c)).count();
         match node {
             Node::And(children)
                 if self.juxtaposition == Juxtaposition::Ranked && words(children) > 1 =>
             {
-                // Both forms: passages with every word score in each, so they
-                // rank first; the others score in the second only.
-                let all = self.and(children, true, Occur::Must)?;
+                // Passages with every word, then those with some of them; both
+                // with a bonus for the words close together.
+                let Some(all) = self.and(children, true, Occur::Must)? else {
+                    return Ok(Vec::new());
+                };
                 let some = self.and(children, true, Occur::Should)?;
                 let near = self.near(children);
-                let clauses: Vec<(Occur, Box<dyn Query>)> = [all, some, near]
-                    .into_iter()
-                    .flatten()
-                    .map(|q| (Occur::Should, q))
-                    .collect();
-                Ok(boolean(clauses))
+                let with_near = |q: Box<dyn Query>, not: Option<Box<dyn Query>>| {
+                    let mut clauses = vec![(Occur::Must, q)];
+                    clauses.extend(near.as_ref().map(|n| (Occur::Should, n.box_clone())));
+                    clauses.extend(not.map(|n| (Occur::MustNot, n)));
+                    boolean(clauses).expect("a Must clause")
+                };
+                let mut tiers = vec![with_near(all.box_clone(), None)];
+                tiers.extend(some.map(|some| with_near(some, Some(all))));
+                Ok(tiers)
             }
-            _ => self.node(node, true),
+            _ => Ok(self.node(node, true)?.into_iter().collect()),
         }
     }
 

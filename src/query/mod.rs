@@ -9,6 +9,7 @@
 mod aliases;
 mod browse;
 mod build;
+mod distinct;
 mod filter;
 mod parse;
 
@@ -16,18 +17,18 @@ mod snippet;
 mod sources;
 mod timeline;
 
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, FacetCollector};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
-use tantivy::{DocAddress, DocId, Score, SegmentReader};
+use tantivy::{DocAddress, Score};
 
 use crate::index::IndexHandle;
 use crate::index::simhash;
-use crate::index::write::kind_code;
 use crate::{Error, Passage, PassageKind, Result};
 
 pub(crate) use aliases::Aliases;
 pub use browse::{InContext, for_each_passage, in_context};
 use build::{Builder, Highlight, Juxtaposition};
+use distinct::DistinctTop;
 pub use filter::{DateEnd, Filters, parse_filter_date};
 pub use snippet::Snippet;
 pub use sources::{SourceCount, sources};
@@ -52,10 +53,10 @@ const KIND_WEIGHTS: [(PassageKind, f32); 5] = [
 const NEAR_DUPLICATE_BITS: u32 = 6;
 /// Extra hits fetched so that dropping near-duplicates still fills a page.
 const DUPLICATE_SLACK: usize = 10;
-/// Most hits ranked to fill a page with distinct passages: a corpus holding
-/// hundreds of copies of one report gets a short page rather than a slow one.
+/// Most hits ranked to fill a page with distinct passages: texts that are
+/// near-identical without being identical rarely number more.
 const MAX_CANDIDATES: usize = 2_000;
-/// How much the candidate list grows when duplicates left the page short.
+/// How much the candidate list grows when near-duplicates left the page short.
 const CANDIDATE_GROWTH: usize = 10;
 
 /// What to search for.
@@ -83,7 +84,8 @@ pub struct SearchRequest {
 pub struct Hit {
     /// The passage.
     pub passage: Passage,
-    /// Relevance score.
+    /// Relevance score within the hit's tier: hits come in tier order (all
+    /// the words, then some of them), so a later hit may score higher.
     pub score: f32,
     /// The sentences that best show the match, matched words located.
     pub snippet: Snippet,
@@ -105,18 +107,41 @@ pub struct FacetCount {
 /// A page of results.
 #[derive(Debug, Clone)]
 pub struct SearchResults {
-    /// Matching passages in all.
+    /// Matching passages counted: all of them, or, when `counted_all` is
+    /// false, those with all the words.
     pub total: usize,
+    /// Whether `total` counts every matching passage. Passages with only
+    /// some of the query's words are counted only when the page reaches them.
+    pub counted_all: bool,
+    /// How many passages have all the words, when the query's words were
+    /// ranked all-words-first (a query of several plain words).
+    pub with_all_words: Option<usize>,
     /// The requested page.
     pub hits: Vec<Hit>,
     /// Facet counts (empty unless asked), by dimension then count.
     pub facets: Vec<FacetCount>,
 }
 
-/// A query ready to run: the tantivy query and what snippets should mark.
+/// A query ready to run: the tantivy queries and what snippets should mark.
 struct Plan {
-    query: Box<dyn Query>,
+    /// Disjoint queries in rank order: every match of one ranks before the
+    /// matches of the next (passages with all the words, then with some).
+    tiers: Vec<Box<dyn Query>>,
     highlight: Highlight,
+}
+
+impl Plan {
+    /// Every passage the plan matches, as one query.
+    fn matching(&self) -> Box<dyn Query> {
+        match self.tiers.as_slice() {
+            [one] => one.box_clone(),
+            many => Box::new(BooleanQuery::new(
+                many.iter()
+                    .map(|q| (Occur::Should, q.box_clone()))
+                    .collect(),
+            )),
+        }
+    }
 }
 
 /// Runs a search.
@@ -133,32 +158,26 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
         &req.filters,
         Juxtaposition::Ranked,
     )?;
-    let footnotes_asked = req.filters.kinds.contains(&PassageKind::Footnote);
+    let weights = kind_weights(req.filters.kinds.contains(&PassageKind::Footnote));
     let wanted = req.offset + req.limit.max(1);
-    // One pass counts the matches and ranks the first ones; more passes only
-    // when near-duplicates left the page short.
-    let mut n = if req.duplicates {
-        wanted
-    } else {
-        wanted + DUPLICATE_SLACK
-    };
-    let (total, mut ranked) = rank(handle, plan.query.as_ref(), n, footnotes_asked)?;
-    let unique = if req.duplicates {
-        ranked
-    } else {
-        loop {
-            let fetched = ranked.len();
-            let unique = drop_near_duplicates(handle, ranked, wanted)?;
-            if unique.len() >= wanted || fetched < n || n >= MAX_CANDIDATES {
-                break unique;
-            }
-            n = (n * CANDIDATE_GROWTH).min(MAX_CANDIDATES);
-            ranked = rank(handle, plan.query.as_ref(), n, footnotes_asked)?.1;
+    let mut page = Page::new(wanted, !req.duplicates);
+    // Passages matched by each tier reached, in order.
+    let mut counts = Vec::with_capacity(plan.tiers.len());
+    for tier in &plan.tiers {
+        if page.is_full() {
+            break;
         }
-    };
-    let mut snippets = snippet::Snippets::new(plan.highlight);
+        let (count, exhausted) = page.fill_from(handle, tier.as_ref(), &weights)?;
+        counts.push(count);
+        if !exhausted {
+            // Later tiers rank after every match of this one.
+            break;
+        }
+    }
+    let unique = page.kept;
+    let mut snippets = snippet::Snippets::new(plan.highlight.clone());
     let mut hits = Vec::new();
-    for (score, addr) in unique.into_iter().skip(req.offset).take(req.limit.max(1)) {
+    for (score, addr, _) in unique.into_iter().skip(req.offset).take(req.limit.max(1)) {
         let passage = handle.passage_at(addr)?;
         let snippet = snippets.of(&passage.text);
         let footnote_texts = if req.footnote_texts {
@@ -174,12 +193,14 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
         });
     }
     let facets = if req.facets {
-        facet_counts(handle, plan.query.as_ref(), usize::MAX)?
+        facet_counts(handle, plan.matching().as_ref(), usize::MAX)?
     } else {
         Vec::new()
     };
     Ok(SearchResults {
-        total,
+        total: counts.iter().sum(),
+        counted_all: counts.len() == plan.tiers.len(),
+        with_all_words: (plan.tiers.len() > 1).then(|| counts.first().copied().unwrap_or(0)),
         hits,
         facets,
     })
@@ -194,7 +215,7 @@ pub fn facets(
 ) -> Result<Vec<FacetCount>> {
     let node = parse_query(query)?;
     let plan = plan(handle, query, node.as_ref(), filters, Juxtaposition::All)?;
-    facet_counts(handle, plan.query.as_ref(), top)
+    facet_counts(handle, plan.matching().as_ref(), top)
 }
 
 fn parse_query(query: &str) -> Result<Option<parse::Node>> {
@@ -221,35 +242,36 @@ fn plan(
 ) -> Result<Plan> {
     let aliases = handle.aliases();
     let mut builder = Builder::new(&handle.fields, aliases, how);
-    let text_query = match node {
+    let mut tiers = match node {
         Some(n) => builder
             .build(n)
             .map_err(|e| query_error(text, e.at, &e.message))?,
-        None => None,
+        None => Vec::new(),
     };
-    let text_query: Box<dyn Query> = text_query.unwrap_or_else(|| Box::new(AllQuery));
+    if tiers.is_empty() {
+        tiers.push(Box::new(AllQuery));
+    }
     let clauses = filters.clauses(&handle.fields, aliases)?;
-    let query: Box<dyn Query> = if clauses.is_empty() {
-        text_query
-    } else {
-        let mut all = vec![(Occur::Must, text_query)];
-        all.extend(clauses.into_iter().map(|c| (Occur::Must, c)));
-        Box::new(BooleanQuery::new(all))
-    };
+    if !clauses.is_empty() {
+        tiers = tiers
+            .into_iter()
+            .map(|tier| {
+                let mut all = vec![(Occur::Must, tier)];
+                all.extend(clauses.iter().map(|c| (Occur::Must, c.box_clone())));
+                Box::new(BooleanQuery::new(all)) as Box<dyn Query>
+            })
+            .collect();
+    }
     Ok(Plan {
-        query,
+        tiers,
         highlight: builder.highlight,
     })
 }
 
-/// How many passages match, and the top `n`, BM25 weighted by passage kind.
-fn rank(
-    handle: &IndexHandle,
-    query: &dyn Query,
-    n: usize,
-    footnotes_asked: bool,
-) -> Result<(usize, Vec<(Score, DocAddress)>)> {
-    let weights: Vec<f32> = PassageKind::ALL
+/// Score factor per kind code: a footnote keeps its full score when footnotes
+/// were asked for.
+fn kind_weights(footnotes_asked: bool) -> Vec<Score> {
+    PassageKind::ALL
         .iter()
         .map(|k| {
             let w = KIND_WEIGHTS
@@ -262,58 +284,86 @@ fn rank(
                 w
             }
         })
-        .collect();
-    let collector = TopDocs::with_limit(n.max(1)).tweak_score(move |reader: &SegmentReader| {
-        let kinds = reader
-            .fast_fields()
-            .u64("kind")
-            .map(|c| c.first_or_default_col(kind_code(PassageKind::Paragraph)));
-        let weights = weights.clone();
-        move |doc: DocId, score: Score| {
-            let k = kinds.as_ref().map_or(0, |c| c.get_val(doc));
-            score
-                * weights
-                    .get(usize::try_from(k).unwrap_or(0))
-                    .copied()
-                    .unwrap_or(1.0)
-        }
-    });
-    Ok(handle.searcher.search(query, &(Count, collector))?)
+        .collect()
 }
 
-/// Keeps the first of hits whose texts are near-identical, up to `wanted` hits.
-fn drop_near_duplicates(
-    handle: &IndexHandle,
-    hits: Vec<(Score, DocAddress)>,
+/// The hits of a page being filled, tier after tier, one per text.
+struct Page {
     wanted: usize,
-) -> Result<Vec<(Score, DocAddress)>> {
-    let mut columns = std::collections::HashMap::new();
-    let mut kept: Vec<((Score, DocAddress), u64)> = Vec::with_capacity(wanted);
-    for (score, addr) in hits {
-        if kept.len() >= wanted {
-            break;
+    /// Whether near-identical passages are dropped.
+    distinct: bool,
+    /// Kept hits with their simhashes, in rank order.
+    kept: Vec<(Score, DocAddress, u64)>,
+}
+
+impl Page {
+    fn new(wanted: usize, distinct: bool) -> Page {
+        Page {
+            wanted,
+            distinct,
+            kept: Vec::with_capacity(wanted),
         }
-        let column = match columns.entry(addr.segment_ord) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => e.insert(
-                handle
-                    .searcher
-                    .segment_reader(addr.segment_ord)
-                    .fast_fields()
-                    .u64("simhash")?
-                    .first_or_default_col(0),
-            ),
-        };
-        let hash = column.get_val(addr.doc_id);
-        if kept
-            .iter()
-            .any(|(_, h)| simhash::distance(*h, hash) <= NEAR_DUPLICATE_BITS)
-        {
-            continue;
-        }
-        kept.push(((score, addr), hash));
     }
-    Ok(kept.into_iter().map(|(h, _)| h).collect())
+
+    fn is_full(&self) -> bool {
+        self.kept.len() >= self.wanted
+    }
+
+    /// Ranks a tier's matches into the page. Returns how many passages the
+    /// tier matches and whether all of them were ranked (so the next tier
+    /// may follow).
+    fn fill_from(
+        &mut self,
+        handle: &IndexHandle,
+        tier: &dyn Query,
+        weights: &[Score],
+    ) -> Result<(usize, bool)> {
+        let before = self.kept.len();
+        let mut n = self.wanted - before + DUPLICATE_SLACK;
+        loop {
+            let collector = DistinctTop::new(n, weights.to_vec(), self.distinct);
+            let (count, ranked) = handle.searcher.search(tier, &(Count, collector))?;
+            let ranked_all = ranked.len() < n;
+            self.kept.truncate(before);
+            self.keep(handle, ranked)?;
+            if self.is_full() || ranked_all || n >= MAX_CANDIDATES {
+                return Ok((count, ranked_all));
+            }
+            n = (n * CANDIDATE_GROWTH).min(MAX_CANDIDATES);
+        }
+    }
+
+    /// Keeps ranked hits, skipping those near-identical to a kept one.
+    fn keep(&mut self, handle: &IndexHandle, ranked: Vec<(Score, DocAddress)>) -> Result<()> {
+        let mut columns = std::collections::HashMap::new();
+        for (score, addr) in ranked {
+            if self.is_full() {
+                break;
+            }
+            let column = match columns.entry(addr.segment_ord) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                    handle
+                        .searcher
+                        .segment_reader(addr.segment_ord)
+                        .fast_fields()
+                        .u64("simhash")?
+                        .first_or_default_col(0),
+                ),
+            };
+            let hash = column.get_val(addr.doc_id);
+            if self.distinct
+                && self
+                    .kept
+                    .iter()
+                    .any(|(_, _, h)| simhash::distance(*h, hash) <= NEAR_DUPLICATE_BITS)
+            {
+                continue;
+            }
+            self.kept.push((score, addr, hash));
+        }
+        Ok(())
+    }
 }
 
 fn footnote_texts(handle: &IndexHandle, passage: &Passage) -> Result<Vec<String>> {

@@ -41,7 +41,7 @@ pub fn sources(handle: &IndexHandle, query: &str, filters: &Filters) -> Result<V
         IndexRecordOption::Basic,
     );
     let q = BooleanQuery::new(vec![
-        (Occur::Must, plan.query),
+        (Occur::Must, plan.matching()),
         (Occur::Must, Box::new(cites_anything) as Box<dyn Query>),
     ]);
     let mut addrs: Vec<_> = handle

@@ -64,7 +64,7 @@ pub fn timeline(handle: &IndexHandle, req: &TimelineRequest) -> Result<Timeline>
     )?;
     let mut addrs: Vec<DocAddress> = handle
         .searcher
-        .search(&plan.query, &DocSetCollector)?
+        .search(&plan.matching(), &DocSetCollector)?
         .into_iter()
         .collect();
     addrs.sort_unstable();

@@ -7,6 +7,7 @@ mod errors;
 mod export;
 mod extract;
 mod ingest;
+mod ranking;
 mod search;
 mod show;
 mod sources;

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{FacetCount, Hit, IndexHandle, Passage, SearchRequest, search};
+use dossier::{FacetCount, Hit, IndexHandle, Passage, SearchRequest, SearchResults, search};
 use serde::Serialize;
 
 use super::render::{citation, location, refs_line};
@@ -44,11 +44,7 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
         }
         if !results.hits.is_empty() {
             let shown = args.offset + results.hits.len();
-            let line = format!(
-                "{}–{shown} of {} matching passages (those with all the words first)",
-                args.offset + 1,
-                results.total
-            );
+            let line = format!("{}–{shown} of {}", args.offset + 1, count_line(&results));
             writeln!(out, "{}", out.paint(Style::Dim, &line))?;
         }
         if args.facets {
@@ -60,6 +56,21 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
     } else {
         Status::Success
     })
+}
+
+/// How many passages match, as far as they were counted: passages with only
+/// some of the words are counted when the page reaches them.
+fn count_line(results: &SearchResults) -> String {
+    let plural = |n: usize| if n == 1 { "passage" } else { "passages" };
+    match results.with_all_words {
+        Some(all) if !results.counted_all => format!("{all} {} with all the words", plural(all)),
+        Some(all) => format!(
+            "{} matching {} ({all} with all the words first)",
+            results.total,
+            plural(results.total)
+        ),
+        None => format!("{} matching {}", results.total, plural(results.total)),
+    }
 }
 
 fn write_hit(out: &mut Out, rank: usize, hit: &Hit) -> Result<()> {

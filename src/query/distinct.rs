@@ -1,0 +1,159 @@
+//! A top-n collector that keeps one passage per text fingerprint.
+//!
+//! Ranking, then dropping duplicates, needs a candidate list long enough to
+//! fill a page after the drop; a corpus holding a report in a hundred copies
+//! (mirrors, re-exports, versions) would need a hundred times the page. This
+//! collector keeps, while collecting, only the best-scoring passage of each
+//! simhash, so n candidates are n different texts. Near-identical texts (a few
+//! bits apart) are left to the caller.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::ColumnValues;
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::PassageKind;
+use crate::index::write::kind_code;
+
+/// The `n` best passages by score times their kind's weight, one per simhash
+/// (or every passage, when not collapsing), best first; ties in document order.
+pub(crate) struct DistinctTop {
+    n: usize,
+    /// Score factor per kind code.
+    weights: Arc<[Score]>,
+    collapse: bool,
+}
+
+impl DistinctTop {
+    pub(crate) fn new(n: usize, weights: Vec<Score>, collapse: bool) -> DistinctTop {
+        DistinctTop {
+            n: n.max(1),
+            weights: weights.into(),
+            collapse,
+        }
+    }
+}
+
+/// The best candidate seen per key.
+type Best = HashMap<u64, (Score, DocAddress)>;
+
+pub(crate) struct DistinctTopSegment {
+    n: usize,
+    segment: SegmentOrdinal,
+    weights: Arc<[Score]>,
+    max_weight: Score,
+    kinds: Arc<dyn ColumnValues<u64>>,
+    /// Texts' simhashes; `None` keeps every passage.
+    simhashes: Option<Arc<dyn ColumnValues<u64>>>,
+    /// The best candidate per simhash (or per doc).
+    best: Best,
+    /// Scores below this cannot reach the top n any more.
+    threshold: Score,
+}
+
+impl Collector for DistinctTop {
+    type Fruit = Vec<(Score, DocAddress)>;
+    type Child = DistinctTopSegment;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<DistinctTopSegment> {
+        let fast = reader.fast_fields();
+        Ok(DistinctTopSegment {
+            n: self.n,
+            segment,
+            weights: Arc::clone(&self.weights),
+            max_weight: self.weights.iter().copied().fold(1.0, Score::max),
+            kinds: fast
+                .u64("kind")?
+                .first_or_default_col(kind_code(PassageKind::Paragraph)),
+            simhashes: if self.collapse {
+                Some(fast.u64("simhash")?.first_or_default_col(0))
+            } else {
+                None
+            },
+            best: HashMap::new(),
+            threshold: Score::NEG_INFINITY,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<Vec<(Score, DocAddress)>>,
+    ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+        // Fruits carry no simhash; a text copied into two segments is left
+        // for the caller's near-duplicate pass, which sees it as distance 0.
+        let mut all: Vec<(Score, DocAddress)> = fruits.into_iter().flatten().collect();
+        sort_best_first(&mut all);
+        all.truncate(self.n);
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for DistinctTopSegment {
+    type Fruit = Vec<(Score, DocAddress)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        // Docs arrive in increasing order: one scoring no more than the n-th
+        // kept so far ranks after it and cannot enter the top n. Checked first
+        // with the largest weight, as most docs fail it.
+        if score * self.max_weight <= self.threshold {
+            return;
+        }
+        let kind = usize::try_from(self.kinds.get_val(doc)).unwrap_or(0);
+        let score = score * self.weights.get(kind).copied().unwrap_or(1.0);
+        if score <= self.threshold {
+            return;
+        }
+        let key = self
+            .simhashes
+            .as_ref()
+            .map_or(u64::from(doc), |c| c.get_val(doc));
+        let addr = DocAddress::new(self.segment, doc);
+        let slot = self.best.entry(key).or_insert((Score::NEG_INFINITY, addr));
+        if score > slot.0 {
+            *slot = (score, addr);
+        }
+        if self.best.len() >= 2 * self.n {
+            self.prune();
+        }
+    }
+
+    fn harvest(self) -> Vec<(Score, DocAddress)> {
+        let mut all: Vec<(Score, DocAddress)> = self.best.into_values().collect();
+        sort_best_first(&mut all);
+        all.truncate(self.n);
+        all
+    }
+}
+
+impl DistinctTopSegment {
+    /// Keeps the n best fingerprints and raises the threshold to the n-th score.
+    fn prune(&mut self) {
+        let mut all: Vec<(u64, (Score, DocAddress))> = self.best.drain().collect();
+        all.select_nth_unstable_by(self.n - 1, |a, b| best_first(&a.1, &b.1));
+        all.truncate(self.n);
+        self.threshold = all
+            .iter()
+            .map(|(_, (s, _))| *s)
+            .fold(Score::INFINITY, Score::min);
+        self.best.extend(all);
+    }
+}
+
+fn best_first(a: &(Score, DocAddress), b: &(Score, DocAddress)) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
+}
+
+/// Best score first; equal scores in document order.
+fn sort_best_first(hits: &mut [(Score, DocAddress)]) {
+    hits.sort_by(best_first);
+}

@@ -1,0 +1,135 @@
+//! Ranking seen from the command line: passages with all the words before
+//! those with some, one hit per text even when a report is ingested in many
+//! copies.
+
+use tempfile::TempDir;
+
+use crate::dossier;
+
+/// Ingests `files` (name, text) into `ix` under a fresh folder.
+fn indexed(files: &[(String, String)]) -> TempDir {
+    let tmp = TempDir::new().expect("tempdir");
+    let dir = tmp.path().join("reports");
+    std::fs::create_dir(&dir).expect("mkdir");
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
+    dossier(tmp.path())
+        .args(["ingest", "--quiet", "--index", "ix", "reports"])
+        .assert()
+        .success();
+    tmp
+}
+
+fn search(tmp: &TempDir, args: &[&str]) -> (Vec<serde_json::Value>, String) {
+    let run = |json: bool| {
+        let mut cmd = dossier(tmp.path());
+        cmd.args(["--index", "ix", "search"]).args(args);
+        if json {
+            cmd.arg("--json");
+        }
+        let out = cmd.output().expect("runs");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let hits = run(true)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    (hits, run(false))
+}
+
+fn texts(hits: &[serde_json::Value]) -> Vec<String> {
+    hits.iter()
+        .map(|h| h["text"].as_str().expect("text").to_string())
+        .collect()
+}
+
+#[test]
+fn passages_with_all_the_words_rank_before_those_with_some() {
+    // The one-word paragraphs say "wells" so often that BM25 alone would put
+    // them above the paragraph naming both words once, in a longer text.
+    let mut report = String::from("# Water in the Sahel\n\n");
+    for line in [
+        "Wells, wells and more wells: the northern wells ran dry.",
+        "New wells for cattle; old wells for goats; wells everywhere.",
+        "Donors paid for wells, and the wells were fenced by the council.",
+        "Some wells failed within a year; repairing wells cost more than digging.",
+    ] {
+        report.push_str(line);
+        report.push_str("\n\n");
+    }
+    report.push_str(
+        "Herders and farmers argued for months over who may use the new wells near \
+         the market, and the drought of that year made every quarrel worse than before.\n\n",
+    );
+    let tmp = indexed(&[("water.md".to_string(), report)]);
+    let (hits, human) = search(&tmp, &["wells drought", "--limit", "10"]);
+    let texts = texts(&hits);
+    assert_eq!(texts.len(), 5, "{texts:?}");
+    assert!(texts[0].starts_with("Herders"), "{texts:?}");
+    assert!(
+        human.contains("of 5 matching passages (1 with all the words first)"),
+        "{human}"
+    );
+    // A page filled by passages with every word counts only those.
+    let (hits, human) = search(&tmp, &["wells drought", "--limit", "1"]);
+    assert_eq!(hits.len(), 1);
+    assert!(
+        human.contains("1–1 of 1 passage with all the words"),
+        "{human}"
+    );
+}
+
+#[test]
+fn a_report_ingested_in_many_copies_still_fills_a_page_with_different_passages() {
+    // 300 copies of a 12-paragraph report: 3,600 matches, 12 different texts.
+    let subjects = [
+        "Fishermen",
+        "The army",
+        "Two NGOs",
+        "Local chiefs",
+        "Smugglers",
+        "Teachers",
+        "The governor",
+        "Pastoralists",
+        "A militia",
+        "Journalists",
+        "Engineers",
+        "Pilgrims",
+    ];
+    let actions = [
+        "crossed the river at dawn with their nets",
+        "patrolled the river banks after the attack on the bridge",
+        "shipped rice up the river before the rains",
+        "met by the river to settle a dispute over land",
+        "moved fuel across the river under cover of night",
+        "held classes in a tent beside the river all winter",
+        "promised a dam on the river before the election",
+        "watered their herds at the river during the drought",
+        "taxed every boat on the river for a whole season",
+        "filmed the flooded river from a rented helicopter",
+        "measured the river twice a day for the survey",
+        "camped along the river on their way to the shrine",
+    ];
+    let mut report = String::new();
+    for (who, what) in subjects.iter().zip(actions) {
+        report.extend([*who, " ", what, ".\n\n"]);
+    }
+    let files: Vec<(String, String)> = (0..300)
+        .map(|i| (format!("copy-{i:03}.md"), format!("# Floods\n\n{report}")))
+        .collect();
+    let tmp = indexed(&files);
+    let (hits, human) = search(&tmp, &["river", "--limit", "10"]);
+    let mut distinct = texts(&hits);
+    assert_eq!(distinct.len(), 10, "{human}");
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 10, "one hit per text: {human}");
+    assert!(human.contains("of 3600 matching passages"), "{human}");
+    // --duplicates keeps the copies.
+    let (hits, _) = search(&tmp, &["river", "--limit", "10", "--duplicates"]);
+    let mut copies = texts(&hits);
+    copies.sort();
+    copies.dedup();
+    assert!(copies.len() < 10, "copies kept: {copies:?}");
+}
