@@ -52,6 +52,7 @@ pub use aliases::{Alias, alias_key};
 pub use citations::{CitedTitles, parse_citations, source_names};
 pub use dates::{DateContext, DateMention, Precision, Qualifier, extract_dates};
 pub(crate) use normalize::fold_key;
+pub use persons::KnownPersons;
 pub(crate) use persons::{NameForms, canonicalise as canonicalise_persons};
 
 use countries::CountryForm;
@@ -219,13 +220,13 @@ impl Extractor {
     /// order (by span start, then kind). A place that counts toward a country
     /// yields two mentions with the same span.
     pub fn entities(&self, text: &str) -> Vec<Mention> {
-        self.entities_knowing(text, &[])
+        self.entities_knowing(text, &KnownPersons::default())
     }
 
     /// Like [`Extractor::entities`], knowing the full names of persons found
     /// elsewhere in the same document: a lone `Keïta` there is a mention of
     /// `Ibrahim Boubacar Keïta` named two pages earlier.
-    pub fn entities_knowing(&self, text: &str, persons: &[String]) -> Vec<Mention> {
+    pub fn entities_knowing(&self, text: &str, persons: &KnownPersons) -> Vec<Mention> {
         thread_local! {
             /// Folding buffers, reused by every call on this thread.
             static FOLDED: RefCell<normalize::Folded> = RefCell::new(normalize::Folded::default());
@@ -240,7 +241,7 @@ impl Extractor {
         &self,
         text: &str,
         folded: &normalize::Folded,
-        known_persons: &[String],
+        known_persons: &KnownPersons,
     ) -> Vec<Mention> {
         let urls = normalize::url_spans(text);
         let mut hits = self.gazetteer.find(folded);
@@ -373,6 +374,12 @@ impl Extractor {
         } else {
             Claim::Places(candidates)
         }
+    }
+
+    /// Full names of persons found elsewhere in a document, prepared once
+    /// for [`Extractor::entities_knowing`] on each of its passages.
+    pub fn known_persons(&self, names: &[String]) -> KnownPersons {
+        self.persons.known(names)
     }
 
     /// Which of `names` give their surname to someone else in `texts` (see

@@ -99,6 +99,15 @@ impl PersonRules {
         })
     }
 
+    /// Full names found elsewhere in a document, prepared once for all its
+    /// passages.
+    pub(crate) fn known(&self, names: &[String]) -> KnownPersons {
+        KnownPersons {
+            surnames: self.surname_owners(names.iter().map(String::as_str)),
+            forms: NameForms::new(names),
+        }
+    }
+
     /// Persons in `text`; `hard` and `soft` are source spans claimed by other
     /// extractors (see the module doc); `known`: full names found elsewhere in
     /// the same document, which lone surnames and shorter forms may refer to.
@@ -108,7 +117,7 @@ impl PersonRules {
         text: &str,
         hard: &[Range<usize>],
         soft: &[Range<usize>],
-        known: &[String],
+        known: &KnownPersons,
     ) -> Vec<PersonMention> {
         let tokens = tokenize(text);
         let in_hard = covered(&tokens, hard);
@@ -187,7 +196,7 @@ impl PersonRules {
         self.add_surname_mentions(text, &tokens, &lone, &in_soft, known, &mut found);
         found.sort_by_key(|m| m.span.start);
         let mut names: Vec<String> = found.iter().map(|m| m.name.clone()).collect();
-        canonicalise(&mut names, &NameForms::new(known));
+        canonicalise(&mut names, &known.forms);
         for (m, name) in found.iter_mut().zip(names) {
             m.name = name;
         }
@@ -206,30 +215,22 @@ impl PersonRules {
         tokens: &[Token<'_>],
         lone: &[usize],
         in_soft: &[bool],
-        known: &[String],
+        known: &KnownPersons,
         found: &mut Vec<PersonMention>,
     ) {
-        let here = found.len();
-        let full: Vec<(String, String, bool)> = found
-            .iter()
-            .map(|m| m.name.as_str())
-            .chain(known.iter().map(String::as_str))
-            .enumerate()
-            .filter(|(_, name)| name.contains(' '))
-            .filter_map(|(k, name)| {
-                name.rsplit(' ')
-                    .next()
-                    .map(|last| (fold_key(last), identity_key(name), k < here))
-            })
-            .filter(|(last, _, _)| !self.given_names.contains(last))
-            .collect();
+        if lone.is_empty() {
+            return;
+        }
+        let here = self.surname_owners(found.iter().map(|m| m.name.as_str()));
         let mut extra = Vec::new();
         for &i in lone {
             let t = &tokens[i];
-            let owners: HashSet<&str> = full
-                .iter()
-                .filter(|(last, _, in_text)| *last == t.key && (*in_text || !in_soft[i]))
-                .map(|(_, n, _)| n.as_str())
+            let in_text = here.iter().map(|o| (o, true));
+            let elsewhere = known.surnames.iter().map(|o| (o, false));
+            let owners: HashSet<&str> = in_text
+                .chain(elsewhere)
+                .filter(|((last, _), in_text)| *last == t.key && (*in_text || !in_soft[i]))
+                .map(|((_, n), _)| n.as_str())
                 .collect();
             // `Boubacar Keïta` and `Ibrahim Boubacar Keïta` are one person.
             let persons = owners
@@ -248,6 +249,20 @@ impl PersonRules {
             }
         }
         found.extend(extra);
+    }
+
+    /// (folded surname, identity key) of the full names among `names` whose
+    /// surname is not also a given name.
+    fn surname_owners<'n>(&self, names: impl Iterator<Item = &'n str>) -> Vec<(String, String)> {
+        names
+            .filter(|name| name.contains(' '))
+            .filter_map(|name| {
+                name.rsplit(' ')
+                    .next()
+                    .map(|last| (fold_key(last), identity_key(name)))
+            })
+            .filter(|(last, _)| !self.given_names.contains(last))
+            .collect()
     }
 
     /// Which of `names` have a surname (last word) that one of `texts` writes
@@ -461,6 +476,15 @@ fn runs(text: &str, tokens: &[Token<'_>], eligible: &[bool]) -> Vec<Range<usize>
     out
 }
 
+/// Full names found elsewhere in a document, prepared for
+/// [`PersonRules::find`]: their surnames and identity keys.
+#[derive(Debug, Default)]
+pub struct KnownPersons {
+    /// (folded surname, identity key) of names whose surname may stand alone.
+    surnames: Vec<(String, String)>,
+    forms: NameForms,
+}
+
 /// Names with their identity keys, computed once: the names a document
 /// gives in full, which each passage's shorter forms are compared with.
 #[derive(Debug, Default)]
@@ -539,7 +563,7 @@ mod tests {
     fn persons(text: &str) -> Vec<String> {
         let rules = PersonRules::bundled().unwrap();
         rules
-            .find(text, &[], &[], &[])
+            .find(text, &[], &[], &KnownPersons::default())
             .into_iter()
             .map(|m| m.name)
             .collect()
@@ -616,7 +640,7 @@ mod tests {
         let known = |names: &[&str]| names.iter().map(ToString::to_string).collect::<Vec<_>>();
         let found = |text: &str, names: &[&str], soft: &[Range<usize>]| {
             rules
-                .find(text, &[], soft, &known(names))
+                .find(text, &[], soft, &rules.known(&known(names)))
                 .into_iter()
                 .map(|m| m.name)
                 .collect::<Vec<_>>()
@@ -690,17 +714,31 @@ mod tests {
         let rules = PersonRules::bundled().unwrap();
         let text = "Georgia Holmer said";
         // "Georgia" claimed softly (a country that is also a given name) can still start a name.
-        let found = rules.find(text, &[], std::slice::from_ref(&(0..7)), &[]);
+        let found = rules.find(
+            text,
+            &[],
+            std::slice::from_ref(&(0..7)),
+            &KnownPersons::default(),
+        );
         assert_eq!(found[0].name, "Georgia Holmer");
         // Claimed hard (a group), it cannot.
         let text = "Ansar Dine said";
         assert!(
             rules
-                .find(text, std::slice::from_ref(&(0..10)), &[], &[])
+                .find(
+                    text,
+                    std::slice::from_ref(&(0..10)),
+                    &[],
+                    &KnownPersons::default()
+                )
                 .is_empty()
         );
         // A run made only of places needs a title.
         let text = "Gao Kidal said";
-        assert!(rules.find(text, &[], &[0..3, 4..9], &[]).is_empty());
+        assert!(
+            rules
+                .find(text, &[], &[0..3, 4..9], &KnownPersons::default())
+                .is_empty()
+        );
     }
 }

@@ -101,7 +101,9 @@ impl<S: TokenStream> TokenStream for CachedStemStream<'_, S> {
     fn advance(&mut self) -> bool {
         while self.tail.advance() {
             let token = self.tail.token_mut();
-            if !self.cache.contains_key(&token.text) {
+            let stem = if let Some(stem) = self.cache.get(&token.text) {
+                stem
+            } else {
                 let mut stream = self.stemmer.token_stream(&token.text);
                 let stem = if stream.advance() {
                     stream.token().text.clone()
@@ -109,9 +111,8 @@ impl<S: TokenStream> TokenStream for CachedStemStream<'_, S> {
                     token.text.clone()
                 };
                 drop(stream);
-                self.cache.insert(token.text.clone(), stem);
-            }
-            let stem = &self.cache[&token.text];
+                self.cache.entry(token.text.clone()).or_insert(stem)
+            };
             match self.mode {
                 Mode::Stem => {
                     token.text.clone_from(stem);

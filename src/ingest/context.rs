@@ -62,6 +62,7 @@ pub(crate) fn resolve_persons_across(
         return;
     }
     let (lone, hits) = lone_surnames(passages, mentions, &full, extractor);
+    let lone = extractor.known_persons(&lone);
     let full = NameForms::new(&full);
     for ((passage, found), hits) in passages.iter().zip(mentions.iter_mut()).zip(hits) {
         let outside_names = hits.iter().any(|h| {
