@@ -1,7 +1,7 @@
 //! The query AST → tantivy queries, and the terms snippets should mark.
 //!
 //! Words are stemmed and folded as the index was; a word or phrase matches in
-//! the text or, weighted up, in the heading path; a word that names a known
+//! the text, and a passage whose heading path has it too gets a bonus; a word that names a known
 //! entity also matches passages tagged with it, weighted below literal matches.
 //! Prefix and fuzzy words run on the unstemmed `text_raw` field, where tantivy's
 //! automata see the words as written. Fields become facet terms or date-block
@@ -65,6 +65,12 @@ pub(crate) struct Builder<'a> {
     juxtaposition: Juxtaposition,
     /// The terms to mark in snippets, collected while building.
     pub highlight: Highlight,
+    /// Heading-path matches of the positive words and phrases: a bonus for
+    /// the passages that match otherwise.
+    section_bonus: Vec<Box<dyn Query>>,
+    /// The words and phrases (stems, slop) given a bonus already: a ranked
+    /// query builds its words twice, once per tier.
+    bonus_for: HashSet<(Vec<String>, u32)>,
 }
 
 type Built = Result<Option<Box<dyn Query>>, SyntaxError>;
@@ -82,6 +88,8 @@ impl<'a> Builder<'a> {
             raw: raw_analyzer(),
             juxtaposition,
             highlight: Highlight::default(),
+            section_bonus: Vec::new(),
+            bonus_for: HashSet::new(),
         }
     }
 
@@ -89,6 +97,25 @@ impl<'a> Builder<'a> {
     /// first ranks before those matching only the second. Empty when the node
     /// holds nothing searchable.
     pub(crate) fn build(&mut self, node: &Node) -> Result<Vec<Box<dyn Query>>, SyntaxError> {
+        let tiers = self.tiers(node)?;
+        if self.section_bonus.is_empty() {
+            return Ok(tiers);
+        }
+        Ok(tiers
+            .into_iter()
+            .map(|tier| {
+                let mut clauses = vec![(Occur::Must, tier)];
+                clauses.extend(
+                    self.section_bonus
+                        .iter()
+                        .map(|b| (Occur::Should, b.box_clone())),
+                );
+                Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>
+            })
+            .collect())
+    }
+
+    fn tiers(&mut self, node: &Node) -> Result<Vec<Box<dyn Query>>, SyntaxError> {
         let words = |children: &[Node]| children.iter().filter(|c| is_word(c)).count();
         match node {
             Node::And(children)
@@ -186,7 +213,7 @@ impl<'a> Builder<'a> {
         Ok(boolean(clauses))
     }
 
-    /// A word: in the text or the headings, or an entity it names.
+    /// A word: in the text, or an entity it names.
     fn word(&mut self, text: &str, how: Match, positive: bool) -> Option<Box<dyn Query>> {
         match how {
             Match::Word => {
@@ -194,7 +221,7 @@ impl<'a> Builder<'a> {
                 if positive {
                     self.highlight.stems.extend(stems.iter().cloned());
                 }
-                let literal = self.text_or_section(&stems, 0)?;
+                let literal = self.in_text(&stems, 0, positive)?;
                 Some(self.with_entity(literal, text))
             }
             Match::Prefix | Match::Fuzzy(_) => {
@@ -240,23 +267,27 @@ impl<'a> Builder<'a> {
         if positive {
             self.highlight.stems.extend(stems.iter().cloned());
         }
-        let literal = self.text_or_section(&stems, slop)?;
+        let literal = self.in_text(&stems, slop, positive)?;
         Some(self.with_entity(literal, text))
     }
 
-    /// Terms as a phrase (or one term) in the text, or in the heading path. A
-    /// heading match adds a fixed bonus rather than a BM25 score: heading
-    /// words are rare in the `section` field, so their idf would let a
-    /// one-line passage under a matching heading outrank the text that
-    /// actually discusses the words.
-    fn text_or_section(&self, stems: &[String], slop: u32) -> Option<Box<dyn Query>> {
+    /// Terms as a phrase (or one term) in the text; for a positive word, a
+    /// match in the heading path adds a fixed bonus rather than a BM25 score:
+    /// heading words are rare in the `section` field, so their idf would let
+    /// a one-line passage under a matching heading outrank the text that
+    /// actually discusses the words. The bonus only scores passages that
+    /// match otherwise, which keeps it cheap: heading words are shared by
+    /// every passage of their section.
+    fn in_text(&mut self, stems: &[String], slop: u32, positive: bool) -> Option<Box<dyn Query>> {
         let in_text = phrase_or_term(self.fields.text, stems, slop)?;
-        let in_section = phrase_or_term(self.fields.section, stems, slop)?;
-        let bonus = ConstScoreQuery::new(in_section, SECTION_SCORE);
-        Some(Box::new(BooleanQuery::new(vec![
-            (Occur::Should, in_text),
-            (Occur::Should, Box::new(bonus)),
-        ])))
+        if positive
+            && self.bonus_for.insert((stems.to_vec(), slop))
+            && let Some(in_section) = phrase_or_term(self.fields.section, stems, slop)
+        {
+            let bonus = ConstScoreQuery::new(in_section, SECTION_SCORE);
+            self.section_bonus.push(Box::new(bonus));
+        }
+        Some(in_text)
     }
 
     /// Adds "or a passage tagged with the entity this names" to a literal match.

@@ -18,7 +18,8 @@ use crate::PassageKind;
 use crate::index::write::kind_code;
 
 /// The `n` best passages by score times their kind's weight, one per simhash
-/// (or every passage, when not collapsing), best first; ties in document order.
+/// (or every passage, when not collapsing), best first; ties by address in the
+/// index (stable for one index, whatever order the writer threads chose).
 pub(crate) struct DistinctTop {
     n: usize,
     /// Score factor per kind code.
@@ -153,7 +154,7 @@ fn best_first(a: &(Score, DocAddress), b: &(Score, DocAddress)) -> std::cmp::Ord
     b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
 }
 
-/// Best score first; equal scores in document order.
+/// Best score first; equal scores by address in the index.
 fn sort_best_first(hits: &mut [(Score, DocAddress)]) {
     hits.sort_by(best_first);
 }

@@ -81,6 +81,23 @@ fn passages_with_all_the_words_rank_before_those_with_some() {
 }
 
 #[test]
+fn a_passage_under_a_heading_with_the_word_ranks_first() {
+    // Two paragraphs with "ferries" once; the shorter, which BM25 alone
+    // prefers, is not under a heading that has it too.
+    let report = "# Transport\n\n\
+        ## Roads\n\n\
+        Buses and ferries stopped when fighting reached town.\n\n\
+        ## Ferries\n\n\
+        Ferries and buses stopped running when the fighting reached the coast.\n";
+    let tmp = indexed(&[("transport.md".to_string(), report.to_string())]);
+    let (hits, _) = search(&tmp, &["ferries", "--kind", "paragraph"]);
+    let texts = texts(&hits);
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts[0].starts_with("Ferries"), "{texts:?}");
+    assert_eq!(hits[0]["section"], serde_json::json!(["Ferries"]));
+}
+
+#[test]
 fn a_report_ingested_in_many_copies_still_fills_a_page_with_different_passages() {
     // 300 copies of a 12-paragraph report: 3,600 matches, 12 different texts.
     let subjects = [
