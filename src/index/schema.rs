@@ -13,7 +13,8 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
+    TextAnalyzer,
 };
 
 use super::stem::{CachedStemmer, KeepStemmedAway};
@@ -140,6 +141,16 @@ pub(crate) fn raw_analyzer() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build()
+}
+
+/// An analyzer that drops English stop words (tantivy's Snowball list): a
+/// word it leaves nothing of is a stop word.
+pub(crate) fn stop_word_analyzer() -> TextAnalyzer {
+    let builder = TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser);
+    match StopWordFilter::new(Language::English) {
+        Some(stop) => builder.filter(stop).build(),
+        None => builder.build(),
+    }
 }
 
 /// Registers the analyzers: needed every time an index is created *or opened*.

@@ -20,7 +20,7 @@ use super::aliases::Aliases;
 use super::filter::{date_overlap_query, facet_query};
 use super::parse::{FieldName, Match, Node, SyntaxError};
 use crate::PassageKind;
-use crate::index::schema::{Fields, analyzer, raw_analyzer, tokens};
+use crate::index::schema::{Fields, analyzer, raw_analyzer, stop_word_analyzer, tokens};
 
 /// The bonus of a word found in the passage's heading path (a BM25 match in
 /// the text typically scores 2 to 8).
@@ -62,6 +62,7 @@ pub(crate) struct Builder<'a> {
     aliases: &'a dyn Aliases,
     stem: TextAnalyzer,
     raw: TextAnalyzer,
+    stop: TextAnalyzer,
     juxtaposition: Juxtaposition,
     /// The terms to mark in snippets, collected while building.
     pub highlight: Highlight,
@@ -86,6 +87,7 @@ impl<'a> Builder<'a> {
             aliases,
             stem: analyzer(),
             raw: raw_analyzer(),
+            stop: stop_word_analyzer(),
             juxtaposition,
             highlight: Highlight::default(),
             section_bonus: Vec::new(),
@@ -126,7 +128,18 @@ impl<'a> Builder<'a> {
                 let Some(all) = self.and(children, true, Occur::Must)? else {
                     return Ok(Vec::new());
                 };
-                let some = self.and(children, true, Occur::Should)?;
+                // A passage with only `of` or `for` of the words is no answer.
+                let content: Vec<Node> = children
+                    .iter()
+                    .filter(|c| !self.is_stop_word(c))
+                    .cloned()
+                    .collect();
+                let some_of = if words(&content) > 0 {
+                    &content
+                } else {
+                    children
+                };
+                let some = self.and(some_of, true, Occur::Should)?;
                 let near = self.near(children);
                 let with_near = |q: Box<dyn Query>, not: Option<Box<dyn Query>>| {
                     let mut clauses = vec![(Occur::Must, q)];
@@ -140,6 +153,11 @@ impl<'a> Builder<'a> {
             }
             _ => Ok(self.node(node, true)?.into_iter().collect()),
         }
+    }
+
+    /// A plain word that English treats as a stop word (`of`, `with`).
+    fn is_stop_word(&mut self, node: &Node) -> bool {
+        matches!(node, Node::Word { text, how: Match::Word, .. } if tokens(&mut self.stop, text).is_empty())
     }
 
     /// The plain words of a query close together in the text (within

@@ -81,6 +81,28 @@ fn passages_with_all_the_words_rank_before_those_with_some() {
 }
 
 #[test]
+fn a_stop_word_alone_does_not_make_a_passage_match() {
+    let report = "# Notes\n\n\
+        A short history of the valley and its people.\n\n\
+        The famine began in the spring and lasted two years.\n\n\
+        None of the herders stayed after the rains failed.\n";
+    let tmp = indexed(&[("notes.md".to_string(), report.to_string())]);
+    let (hits, human) = search(&tmp, &["history of famine"]);
+    let mut texts = texts(&hits);
+    texts.sort();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts[0].starts_with("A short history"), "{texts:?}");
+    assert!(texts[1].starts_with("The famine"), "{texts:?}");
+    assert!(
+        human.contains("of 2 matching passages (none with all the words)"),
+        "{human}"
+    );
+    // A query of stop words only still finds them.
+    let (hits, _) = search(&tmp, &["of the"]);
+    assert_eq!(hits.len(), 3);
+}
+
+#[test]
 fn a_passage_under_a_heading_with_the_word_ranks_first() {
     // Two paragraphs with "ferries" once; the shorter, which BM25 alone
     // prefers, is not under a heading that has it too.

@@ -64,6 +64,11 @@ fn count_line(results: &SearchResults) -> String {
     let plural = |n: usize| if n == 1 { "passage" } else { "passages" };
     match results.with_all_words {
         Some(all) if !results.counted_all => format!("{all} {} with all the words", plural(all)),
+        Some(0) => format!(
+            "{} matching {} (none with all the words)",
+            results.total,
+            plural(results.total)
+        ),
         Some(all) => format!(
             "{} matching {} ({all} with all the words first)",
             results.total,
