@@ -62,8 +62,9 @@ pub(crate) enum Command {
     Ingest(IngestArgs),
     /// Search passages: ranked hits with citation, snippet and footnotes.
     ///
-    /// Passages with all the words rank first, then those with some of them;
-    /// a word that names a known country, group or place also finds passages
+    /// Passages with all the words rank first, then those with some of them
+    /// (stop words such as `of` alone do not count); a heading with the words
+    /// lifts the passages under it; a word that names a known country, group or place also finds passages
     /// tagged with it (Daesh finds ISIS, Türkiye finds Turkey), below literal
     /// matches. Exit code 1 when nothing matches.
     #[command(after_help = "Query syntax:
