@@ -17,6 +17,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::aliases::Aliases;
+use super::exclusion::Excluded;
 use super::filter::{date_overlap_query, facet_query};
 use super::parse::{FieldName, Match, Node, SyntaxError};
 use crate::PassageKind;
@@ -144,7 +145,7 @@ impl<'a> Builder<'a> {
                 let with_near = |q: Box<dyn Query>, not: Option<Box<dyn Query>>| {
                     let mut clauses = vec![(Occur::Must, q)];
                     clauses.extend(near.as_ref().map(|n| (Occur::Should, n.box_clone())));
-                    clauses.extend(not.map(|n| (Occur::MustNot, n)));
+                    clauses.extend(not.map(excluded));
                     boolean(clauses).expect("a Must clause")
                 };
                 let mut tiers = vec![with_near(all.box_clone(), None)];
@@ -203,7 +204,7 @@ impl<'a> Builder<'a> {
                 Ok(q.map(|q| {
                     Box::new(BooleanQuery::new(vec![
                         (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
-                        (Occur::MustNot, q),
+                        excluded(q),
                     ])) as Box<dyn Query>
                 }))
             }
@@ -218,7 +219,7 @@ impl<'a> Builder<'a> {
         for c in children {
             if let Node::Not(inner) = c {
                 if let Some(q) = self.node(inner, !positive)? {
-                    clauses.push((Occur::MustNot, q));
+                    clauses.push(excluded(q));
                 }
             } else if let Some(q) = self.node(c, positive)? {
                 any_positive = true;
@@ -388,6 +389,11 @@ impl<'a> Builder<'a> {
             }
         }
     }
+}
+
+/// A clause excluding the passages `q` matches.
+fn excluded(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+    (Occur::MustNot, Box::new(Excluded(q)))
 }
 
 /// A word or phrase as typed (not a field, group or negation).

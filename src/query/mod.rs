@@ -10,6 +10,7 @@ mod aliases;
 mod browse;
 mod build;
 mod distinct;
+mod exclusion;
 mod filter;
 mod parse;
 

@@ -343,3 +343,47 @@ fn a_query_may_start_with_a_minus() {
         assert!(!text.contains("prison"), "{}", h["id"]);
     }
 }
+
+#[test]
+fn negated_phrases_and_hyphenated_words_rank_without_failing() {
+    // tantivy cannot seek a phrase backwards when it excludes passages; both
+    // queries below once failed in debug builds.
+    let shared = Shared::get();
+    let hits = shared.json_lines(&[
+        "search",
+        "prison -\"foreign fighters\"",
+        "--json",
+        "-n",
+        "200",
+    ]);
+    assert!(hits.len() > 10, "{}", hits.len());
+    for h in &hits {
+        let text = h["text"].as_str().expect("text").to_lowercase();
+        assert!(!text.contains("foreign fighters"), "{}", h["id"]);
+    }
+    // `non-refoulement` is a phrase of two words; passages with both query
+    // words come first, each passage once.
+    let hits = shared.json_lines(&[
+        "search",
+        "deportation non-refoulement",
+        "--json",
+        "-n",
+        "30",
+    ]);
+    let both: Vec<bool> = hits
+        .iter()
+        .map(|h| {
+            let text = h["text"].as_str().expect("text").to_lowercase();
+            text.contains("deport") && text.contains("refoulement")
+        })
+        .collect();
+    assert!(both.first() == Some(&true), "{both:?}");
+    assert!(
+        both.windows(2).all(|w| w[0] || !w[1]),
+        "all-words passages first: {both:?}"
+    );
+    let mut ids: Vec<&str> = hits.iter().map(|h| h["id"].as_str().expect("id")).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), hits.len());
+}
