@@ -122,14 +122,7 @@ impl IndexBuilder {
     /// Every value a passage is tagged with resolves to itself (folded), so
     /// `--place kidal` or `--cites hurriyet` work without a gazetteer.
     fn add_tagged_values(&mut self, p: &Passage) {
-        let lists: [(&'static str, &Vec<String>); 5] = [
-            ("country", &p.countries),
-            ("group", &p.groups),
-            ("place", &p.places),
-            ("person", &p.persons),
-            ("cites", &p.sources),
-        ];
-        for (dim, values) in lists {
+        for (dim, values) in tagged(p) {
             for v in values {
                 if self.tagged.insert((dim, v.clone())) {
                     self.aliases.add(dim, v, v);
@@ -158,6 +151,17 @@ pub(crate) fn kind_code(kind: PassageKind) -> u64 {
         .map_or(0, |i| i as u64)
 }
 
+/// The values a passage is tagged with, by facet dimension.
+fn tagged(p: &Passage) -> [(&'static str, &[String]); 5] {
+    [
+        ("country", &p.countries),
+        ("group", &p.groups),
+        ("place", &p.places),
+        ("person", &p.persons),
+        ("cites", &p.sources),
+    ]
+}
+
 /// Every facet path of a passage (see `index::schema`), with
 /// `/affiliate/<parent>` for the groups its groups are affiliates of.
 pub(crate) fn facets(p: &Passage, affiliations: &HashMap<String, Vec<String>>) -> Vec<Facet> {
@@ -165,14 +169,7 @@ pub(crate) fn facets(p: &Passage, affiliations: &HashMap<String, Vec<String>>) -
         Facet::from_path(["kind", p.kind.name()]),
         Facet::from_path(["doc", p.doc.as_str()]),
     ];
-    let lists = [
-        ("country", &p.countries),
-        ("group", &p.groups),
-        ("place", &p.places),
-        ("person", &p.persons),
-        ("cites", &p.sources),
-    ];
-    for (dim, values) in lists {
+    for (dim, values) in tagged(p) {
         out.extend(values.iter().map(|v| Facet::from_path([dim, v.as_str()])));
     }
     let mut parents: Vec<&String> = p
