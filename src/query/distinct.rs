@@ -37,8 +37,11 @@ impl DistinctTop {
     }
 }
 
-/// The best candidate seen per key.
-type Best = HashMap<u64, (Score, DocAddress)>;
+/// A ranked passage: its weighted score, address and text's simhash.
+pub(crate) type Candidate = (Score, DocAddress, u64);
+
+/// The best candidate seen per key (a simhash, or a doc when not collapsing).
+type Best = HashMap<u64, Candidate>;
 
 pub(crate) struct DistinctTopSegment {
     n: usize,
@@ -46,16 +49,17 @@ pub(crate) struct DistinctTopSegment {
     weights: Arc<[Score]>,
     max_weight: Score,
     kinds: Arc<dyn ColumnValues<u64>>,
-    /// Texts' simhashes; `None` keeps every passage.
-    simhashes: Option<Arc<dyn ColumnValues<u64>>>,
-    /// The best candidate per simhash (or per doc).
+    /// Texts' simhashes.
+    simhashes: Arc<dyn ColumnValues<u64>>,
+    /// Whether passages with the same simhash count once.
+    collapse: bool,
     best: Best,
     /// Scores below this cannot reach the top n any more.
     threshold: Score,
 }
 
 impl Collector for DistinctTop {
-    type Fruit = Vec<(Score, DocAddress)>;
+    type Fruit = Vec<Candidate>;
     type Child = DistinctTopSegment;
 
     fn for_segment(
@@ -72,11 +76,8 @@ impl Collector for DistinctTop {
             kinds: fast
                 .u64("kind")?
                 .first_or_default_col(kind_code(PassageKind::Paragraph)),
-            simhashes: if self.collapse {
-                Some(fast.u64("simhash")?.first_or_default_col(0))
-            } else {
-                None
-            },
+            simhashes: fast.u64("simhash")?.first_or_default_col(0),
+            collapse: self.collapse,
             best: HashMap::new(),
             threshold: Score::NEG_INFINITY,
         })
@@ -86,13 +87,10 @@ impl Collector for DistinctTop {
         true
     }
 
-    fn merge_fruits(
-        &self,
-        fruits: Vec<Vec<(Score, DocAddress)>>,
-    ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
-        // Fruits carry no simhash; a text copied into two segments is left
-        // for the caller's near-duplicate pass, which sees it as distance 0.
-        let mut all: Vec<(Score, DocAddress)> = fruits.into_iter().flatten().collect();
+    fn merge_fruits(&self, fruits: Vec<Vec<Candidate>>) -> tantivy::Result<Vec<Candidate>> {
+        // A text copied into two segments is left for the caller's
+        // near-duplicate pass, which sees it as distance 0.
+        let mut all: Vec<Candidate> = fruits.into_iter().flatten().collect();
         sort_best_first(&mut all);
         all.truncate(self.n);
         Ok(all)
@@ -100,7 +98,7 @@ impl Collector for DistinctTop {
 }
 
 impl SegmentCollector for DistinctTopSegment {
-    type Fruit = Vec<(Score, DocAddress)>;
+    type Fruit = Vec<Candidate>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         // Docs arrive in increasing order: one scoring no more than the n-th
@@ -114,22 +112,23 @@ impl SegmentCollector for DistinctTopSegment {
         if score <= self.threshold {
             return;
         }
-        let key = self
-            .simhashes
-            .as_ref()
-            .map_or(u64::from(doc), |c| c.get_val(doc));
+        let hash = self.simhashes.get_val(doc);
+        let key = if self.collapse { hash } else { u64::from(doc) };
         let addr = DocAddress::new(self.segment, doc);
-        let slot = self.best.entry(key).or_insert((Score::NEG_INFINITY, addr));
+        let slot = self
+            .best
+            .entry(key)
+            .or_insert((Score::NEG_INFINITY, addr, hash));
         if score > slot.0 {
-            *slot = (score, addr);
+            *slot = (score, addr, hash);
         }
         if self.best.len() >= 2 * self.n {
             self.prune();
         }
     }
 
-    fn harvest(self) -> Vec<(Score, DocAddress)> {
-        let mut all: Vec<(Score, DocAddress)> = self.best.into_values().collect();
+    fn harvest(self) -> Vec<Candidate> {
+        let mut all: Vec<Candidate> = self.best.into_values().collect();
         sort_best_first(&mut all);
         all.truncate(self.n);
         all
@@ -139,22 +138,22 @@ impl SegmentCollector for DistinctTopSegment {
 impl DistinctTopSegment {
     /// Keeps the n best fingerprints and raises the threshold to the n-th score.
     fn prune(&mut self) {
-        let mut all: Vec<(u64, (Score, DocAddress))> = self.best.drain().collect();
+        let mut all: Vec<(u64, Candidate)> = self.best.drain().collect();
         all.select_nth_unstable_by(self.n - 1, |a, b| best_first(&a.1, &b.1));
         all.truncate(self.n);
         self.threshold = all
             .iter()
-            .map(|(_, (s, _))| *s)
+            .map(|(_, (s, _, _))| *s)
             .fold(Score::INFINITY, Score::min);
         self.best.extend(all);
     }
 }
 
-fn best_first(a: &(Score, DocAddress), b: &(Score, DocAddress)) -> std::cmp::Ordering {
+fn best_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
     b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
 }
 
 /// Best score first; equal scores by address in the index.
-fn sort_best_first(hits: &mut [(Score, DocAddress)]) {
+fn sort_best_first(hits: &mut [Candidate]) {
     hits.sort_by(best_first);
 }

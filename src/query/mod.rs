@@ -18,9 +18,9 @@ mod snippet;
 mod sources;
 mod timeline;
 
+use tantivy::Score;
 use tantivy::collector::{Count, FacetCollector};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
-use tantivy::{DocAddress, Score};
 
 use crate::index::IndexHandle;
 use crate::index::simhash;
@@ -29,7 +29,7 @@ use crate::{Error, Passage, PassageKind, Result};
 pub(crate) use aliases::Aliases;
 pub use browse::{InContext, for_each_passage, in_context};
 use build::{Builder, Highlight, Juxtaposition};
-use distinct::DistinctTop;
+use distinct::{Candidate, DistinctTop};
 pub use filter::{DateEnd, Filters, parse_filter_date};
 pub use snippet::Snippet;
 pub use sources::{SourceCount, sources};
@@ -151,14 +151,7 @@ impl Plan {
 /// A query that does not parse ([`Error::Query`]), a filter value that names
 /// nothing known ([`Error::Filter`]), or an index failure.
 pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults> {
-    let node = parse_query(&req.query)?;
-    let plan = plan(
-        handle,
-        &req.query,
-        node.as_ref(),
-        &req.filters,
-        Juxtaposition::Ranked,
-    )?;
+    let plan = plan(handle, &req.query, &req.filters, Juxtaposition::Ranked)?;
     let weights = kind_weights(req.filters.kinds.contains(&PassageKind::Footnote));
     let wanted = req.offset + req.limit.max(1);
     let mut page = Page::new(wanted, !req.duplicates);
@@ -214,13 +207,8 @@ pub fn facets(
     filters: &Filters,
     top: usize,
 ) -> Result<Vec<FacetCount>> {
-    let node = parse_query(query)?;
-    let plan = plan(handle, query, node.as_ref(), filters, Juxtaposition::All)?;
+    let plan = plan(handle, query, filters, Juxtaposition::All)?;
     facet_counts(handle, plan.matching().as_ref(), top)
-}
-
-fn parse_query(query: &str) -> Result<Option<parse::Node>> {
-    parse::parse(query).map_err(|e| query_error(query, e.at, &e.message))
 }
 
 /// A query error pointing at a byte offset of the query.
@@ -234,16 +222,12 @@ fn query_error(query: &str, at: usize, message: &str) -> Error {
     }
 }
 
-fn plan(
-    handle: &IndexHandle,
-    text: &str,
-    node: Option<&parse::Node>,
-    filters: &Filters,
-    how: Juxtaposition,
-) -> Result<Plan> {
+/// Parses a query and turns it, with the filters, into tantivy queries.
+fn plan(handle: &IndexHandle, text: &str, filters: &Filters, how: Juxtaposition) -> Result<Plan> {
+    let node = parse::parse(text).map_err(|e| query_error(text, e.at, &e.message))?;
     let aliases = handle.aliases();
     let mut builder = Builder::new(&handle.fields, aliases, how);
-    let mut tiers = match node {
+    let mut tiers = match &node {
         Some(n) => builder
             .build(n)
             .map_err(|e| query_error(text, e.at, &e.message))?,
@@ -294,7 +278,7 @@ struct Page {
     /// Whether near-identical passages are dropped.
     distinct: bool,
     /// Kept hits with their simhashes, in rank order.
-    kept: Vec<(Score, DocAddress, u64)>,
+    kept: Vec<Candidate>,
 }
 
 impl Page {
@@ -326,7 +310,7 @@ impl Page {
             let (count, ranked) = handle.searcher.search(tier, &(Count, collector))?;
             let ranked_all = ranked.len() < n;
             self.kept.truncate(before);
-            self.keep(handle, ranked)?;
+            self.keep(ranked);
             if self.is_full() || ranked_all || n >= MAX_CANDIDATES {
                 return Ok((count, ranked_all));
             }
@@ -335,24 +319,11 @@ impl Page {
     }
 
     /// Keeps ranked hits, skipping those near-identical to a kept one.
-    fn keep(&mut self, handle: &IndexHandle, ranked: Vec<(Score, DocAddress)>) -> Result<()> {
-        let mut columns = std::collections::HashMap::new();
-        for (score, addr) in ranked {
+    fn keep(&mut self, ranked: Vec<Candidate>) {
+        for (score, addr, hash) in ranked {
             if self.is_full() {
                 break;
             }
-            let column = match columns.entry(addr.segment_ord) {
-                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                std::collections::hash_map::Entry::Vacant(e) => e.insert(
-                    handle
-                        .searcher
-                        .segment_reader(addr.segment_ord)
-                        .fast_fields()
-                        .u64("simhash")?
-                        .first_or_default_col(0),
-                ),
-            };
-            let hash = column.get_val(addr.doc_id);
             if self.distinct
                 && self
                     .kept
@@ -363,7 +334,6 @@ impl Page {
             }
             self.kept.push((score, addr, hash));
         }
-        Ok(())
     }
 }
 

@@ -13,7 +13,7 @@ use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 
-use super::{Filters, Juxtaposition, parse_query, plan};
+use super::{Filters, Juxtaposition, plan};
 use crate::Result;
 use crate::extract::alias_key;
 use crate::index::IndexHandle;
@@ -34,8 +34,7 @@ pub struct SourceCount {
 /// # Errors
 /// A query or filter error, or an index failure.
 pub fn sources(handle: &IndexHandle, query: &str, filters: &Filters) -> Result<Vec<SourceCount>> {
-    let node = parse_query(query)?;
-    let plan = plan(handle, query, node.as_ref(), filters, Juxtaposition::All)?;
+    let plan = plan(handle, query, filters, Juxtaposition::All)?;
     let cites_anything = TermQuery::new(
         Term::from_facet(handle.fields.facets, &Facet::from("/cites")),
         IndexRecordOption::Basic,

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use tantivy::DocAddress;
 use tantivy::collector::DocSetCollector;
 
-use super::{Filters, parse_query, plan};
+use super::{Filters, plan};
 use crate::index::IndexHandle;
 use crate::sentences;
 use crate::{DateInfo, Passage, PassageKind, Result};
@@ -54,14 +54,7 @@ pub struct Timeline {
 /// # Errors
 /// A query or filter error, or an index failure.
 pub fn timeline(handle: &IndexHandle, req: &TimelineRequest) -> Result<Timeline> {
-    let node = parse_query(&req.query)?;
-    let plan = plan(
-        handle,
-        &req.query,
-        node.as_ref(),
-        &req.filters,
-        super::Juxtaposition::All,
-    )?;
+    let plan = plan(handle, &req.query, &req.filters, super::Juxtaposition::All)?;
     let mut addrs: Vec<DocAddress> = handle
         .searcher
         .search(&plan.matching(), &DocSetCollector)?
