@@ -14,12 +14,13 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::ColumnValues;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::PassageKind;
 use crate::index::write::kind_code;
+use crate::model::PassageKind;
 
 /// The `n` best passages by score times their kind's weight, one per simhash
-/// (or every passage, when not collapsing), best first; ties by address in the
-/// index (stable for one index, whatever order the writer threads chose).
+/// (or every passage, when not collapsing), best first; ties in document
+/// order, so that a page is the same after every ingest of the same corpus
+/// (addresses depend on how the writer threads split the documents).
 pub(crate) struct DistinctTop {
     n: usize,
     /// Score factor per kind code.
@@ -40,8 +41,11 @@ impl DistinctTop {
 /// A ranked passage: its weighted score, address and text's simhash.
 pub(crate) type Candidate = (Score, DocAddress, u64);
 
+/// A candidate with its place in document order (`ord`), the tie-breaker.
+type Ranked = (Candidate, u64);
+
 /// The best candidate seen per key (a simhash, or a doc when not collapsing).
-type Best = HashMap<u64, Candidate>;
+type Best = HashMap<u64, Ranked>;
 
 pub(crate) struct DistinctTopSegment {
     n: usize,
@@ -51,6 +55,8 @@ pub(crate) struct DistinctTopSegment {
     kinds: Arc<dyn ColumnValues<u64>>,
     /// Texts' simhashes.
     simhashes: Arc<dyn ColumnValues<u64>>,
+    /// Document order.
+    ords: Arc<dyn ColumnValues<u64>>,
     /// Whether passages with the same simhash count once.
     collapse: bool,
     best: Best,
@@ -59,7 +65,7 @@ pub(crate) struct DistinctTopSegment {
 }
 
 impl Collector for DistinctTop {
-    type Fruit = Vec<Candidate>;
+    type Fruit = Vec<Ranked>;
     type Child = DistinctTopSegment;
 
     fn for_segment(
@@ -77,6 +83,7 @@ impl Collector for DistinctTop {
                 .u64("kind")?
                 .first_or_default_col(kind_code(PassageKind::Paragraph)),
             simhashes: fast.u64("simhash")?.first_or_default_col(0),
+            ords: fast.u64("ord")?.first_or_default_col(0),
             collapse: self.collapse,
             best: HashMap::new(),
             threshold: Score::NEG_INFINITY,
@@ -87,10 +94,10 @@ impl Collector for DistinctTop {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<Candidate>>) -> tantivy::Result<Vec<Candidate>> {
+    fn merge_fruits(&self, fruits: Vec<Vec<Ranked>>) -> tantivy::Result<Vec<Ranked>> {
         // A text copied into two segments is left for the caller's
         // near-duplicate pass, which sees it as distance 0.
-        let mut all: Vec<Candidate> = fruits.into_iter().flatten().collect();
+        let mut all: Vec<Ranked> = fruits.into_iter().flatten().collect();
         sort_best_first(&mut all);
         all.truncate(self.n);
         Ok(all)
@@ -98,37 +105,40 @@ impl Collector for DistinctTop {
 }
 
 impl SegmentCollector for DistinctTopSegment {
-    type Fruit = Vec<Candidate>;
+    type Fruit = Vec<Ranked>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        // Docs arrive in increasing order: one scoring no more than the n-th
-        // kept so far ranks after it and cannot enter the top n. Checked first
-        // with the largest weight, as most docs fail it.
-        if score * self.max_weight <= self.threshold {
+        // One scoring less than the n-th kept so far cannot enter the top n
+        // (an equal score may, if it comes earlier in document order).
+        // Checked first with the largest weight, as most docs fail it.
+        if score * self.max_weight < self.threshold {
             return;
         }
         let kind = usize::try_from(self.kinds.get_val(doc)).unwrap_or(0);
         let score = score * self.weights.get(kind).copied().unwrap_or(1.0);
-        if score <= self.threshold {
+        if score < self.threshold {
             return;
         }
         let hash = self.simhashes.get_val(doc);
         let key = if self.collapse { hash } else { u64::from(doc) };
-        let addr = DocAddress::new(self.segment, doc);
-        let slot = self
-            .best
-            .entry(key)
-            .or_insert((Score::NEG_INFINITY, addr, hash));
-        if score > slot.0 {
-            *slot = (score, addr, hash);
+        let candidate = (
+            (score, DocAddress::new(self.segment, doc), hash),
+            self.ords.get_val(doc),
+        );
+        match self.best.get_mut(&key) {
+            Some(slot) if best_first(&candidate, slot).is_lt() => *slot = candidate,
+            Some(_) => {}
+            None => {
+                self.best.insert(key, candidate);
+            }
         }
         if self.best.len() >= 2 * self.n {
             self.prune();
         }
     }
 
-    fn harvest(self) -> Vec<Candidate> {
-        let mut all: Vec<Candidate> = self.best.into_values().collect();
+    fn harvest(self) -> Vec<Ranked> {
+        let mut all: Vec<Ranked> = self.best.into_values().collect();
         sort_best_first(&mut all);
         all.truncate(self.n);
         all
@@ -138,22 +148,22 @@ impl SegmentCollector for DistinctTopSegment {
 impl DistinctTopSegment {
     /// Keeps the n best fingerprints and raises the threshold to the n-th score.
     fn prune(&mut self) {
-        let mut all: Vec<(u64, Candidate)> = self.best.drain().collect();
+        let mut all: Vec<(u64, Ranked)> = self.best.drain().collect();
         all.select_nth_unstable_by(self.n - 1, |a, b| best_first(&a.1, &b.1));
         all.truncate(self.n);
         self.threshold = all
             .iter()
-            .map(|(_, (s, _, _))| *s)
+            .map(|(_, ((s, _, _), _))| *s)
             .fold(Score::INFINITY, Score::min);
         self.best.extend(all);
     }
 }
 
-fn best_first(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
-    b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1))
+fn best_first(a: &Ranked, b: &Ranked) -> std::cmp::Ordering {
+    (b.0).0.total_cmp(&(a.0).0).then_with(|| a.1.cmp(&b.1))
 }
 
-/// Best score first; equal scores by address in the index.
-fn sort_best_first(hits: &mut [Candidate]) {
+/// Best score first; equal scores in document order.
+fn sort_best_first(hits: &mut [Ranked]) {
     hits.sort_by(best_first);
 }
