@@ -1,4 +1,6 @@
-//! Folding text for gazetteer matching, with an offset map back to the source.
+//! Folding text, the one place that decides which characters are apostrophes
+//! and dashes and how names compare: gazetteer matching (with an offset map
+//! back to the source), alias keys, document slugs, quote comparison.
 //!
 //! In: any `&str`. Out: a [`Folded`] text in ASCII, once with its letter case
 //! kept and once lower-cased (byte for byte the same length), and for every
@@ -20,7 +22,7 @@
 //! - letters of other scripts (Arabic, Cyrillic, …) become an inert word byte
 //!   [`OTHER_LETTER`] that no name contains.
 //!
-//! Matching itself (word boundaries, case rules) is `gazetteer.rs`'s job.
+//! Matching itself (word boundaries, case rules) is `extract::gazetteer`'s job.
 
 use std::ops::Range;
 
@@ -77,14 +79,16 @@ enum Fold {
     Apostrophe,
 }
 
-fn is_apostrophe(c: char) -> bool {
+/// Every character used as an apostrophe or a single quote.
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(
         c,
         '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | 'ʿ' | 'ʾ' | '`' | '´' | '′' | 'ʹ' | '‛'
     )
 }
 
-fn is_dash(c: char) -> bool {
+/// Every hyphen, dash and minus sign.
+pub(crate) fn is_dash(c: char) -> bool {
     matches!(
         c,
         '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
@@ -237,30 +241,6 @@ pub(crate) fn word_before(lower: &[u8], start: usize) -> Option<&[u8]> {
     (begin < end).then(|| &before[begin..])
 }
 
-/// Byte ranges of web addresses in the source text (`http…`, `www.…` up to
-/// the next space, `>`, `)`, `]` or `"`), where names are parts of a path,
-/// not mentions.
-pub(crate) fn url_spans(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut out: Vec<Range<usize>> = Vec::new();
-    let mut from = 0;
-    while let Some(p) = memchr::memchr2(b'h', b'w', &bytes[from..]) {
-        let i = from + p;
-        let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        if at_word_start && (bytes[i..].starts_with(b"http") || bytes[i..].starts_with(b"www.")) {
-            let len = bytes[i..]
-                .iter()
-                .position(|&b| b.is_ascii_whitespace() || matches!(b, b'>' | b')' | b']' | b'"'))
-                .unwrap_or(bytes.len() - i);
-            out.push(i..i + len);
-            from = i + len;
-        } else {
-            from = i + 1;
-        }
-    }
-    out
-}
-
 /// The folded, lower-cased, trimmed form of a name: the key gazetteers and
 /// query-time alias tables use.
 pub(crate) fn fold_key(name: &str) -> String {
@@ -277,6 +257,34 @@ pub(crate) fn fold_cased(name: &str) -> String {
     let folded = fold(name);
     let s = String::from_utf8(folded.cased).expect("folding yields ASCII");
     s.trim().to_owned()
+}
+
+/// Normalises a name or filter value for alias lookup: accents, apostrophes,
+/// hyphens, dots and case folded, spaces collapsed (`Türkiye` → `turkiye`,
+/// `U.S.` → `us`, `Jama’at` → `jamaat`, `ISIS-K` → `isis k`). Needs no data.
+pub fn alias_key(s: &str) -> String {
+    let folded = fold_key(s).replace('.', "");
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lower-case ASCII letters and digits joined by single hyphens: a document
+/// id made from a file name or a title.
+pub(crate) fn slug(s: &str) -> String {
+    let folded = deunicode::deunicode(s).to_ascii_lowercase();
+    folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Lower-case letters and digits only, every other character dropped: how
+/// two renderings of one sentence (a pull-quote and its paragraph) compare.
+pub(crate) fn letters_and_digits(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]
@@ -354,24 +362,20 @@ mod tests {
     }
 
     #[test]
-    fn urls_are_found() {
-        let text = "see https://www.crisisgroup.org/sahel/mali-new-front and <www.x.org/in-turkey>, then Mali";
-        let urls: Vec<&str> = url_spans(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(
-            urls,
-            [
-                "https://www.crisisgroup.org/sahel/mali-new-front",
-                "www.x.org/in-turkey"
-            ]
-        );
-    }
-
-    #[test]
     fn neighbour_words() {
         let f = fold("in  Mali, the");
         assert_eq!(word_before(&f.lower, 3), Some(&b"in"[..]));
         assert_eq!(word_after(&f.lower, 7), None);
         assert_eq!(word_after(&f.lower, 8), Some(&b"the"[..]));
+    }
+
+    #[test]
+    fn slugs_fold_and_hyphenate() {
+        assert_eq!(slug("Türkiye: ISIS & Co."), "turkiye-isis-co");
+        assert_eq!(
+            slug("crisisgroup-reports-258-and-306"),
+            "crisisgroup-reports-258-and-306"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 mod error;
 pub mod extract;
+mod fold;
 mod index;
 mod ingest;
 mod model;
@@ -19,12 +20,11 @@ mod sentences;
 pub use error::{Error, Result};
 pub use index::{DocSummary, IndexHandle};
 pub use ingest::{IngestConfig, IngestSummary, Progress, Silent, ingest};
-pub use model::{Citation, DateInfo, DocMeta, Passage, PassageKind, Report, Warning};
-/// Segmenter output in a compact review format (`dossier debug segment`).
+pub use model::{
+    Citation, DateInfo, DocMeta, Passage, PassageKind, Precision, Qualifier, Report, Warning,
+};
 #[doc(hidden)]
-pub fn debug_segment(text: &str) -> String {
-    segment::review(text)
-}
+pub use segment::review as debug_segment;
 
 pub use query::{
     DateEnd, FACET_DIMENSIONS, FacetCount, Filters, Hit, InContext, SearchRequest, SearchResults,

@@ -14,7 +14,7 @@ use super::EntityKind;
 use super::countries;
 use super::data::Data;
 use super::groups;
-use super::normalize::fold_key;
+use crate::fold::alias_key;
 
 /// One way of naming an entity, for query-time lookup.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -27,14 +27,6 @@ pub struct Alias {
     pub name: String,
     /// What it stands for: ISO code, canonical group name or place name.
     pub canonical: String,
-}
-
-/// Normalises a name or filter value for alias lookup: accents, apostrophes,
-/// hyphens, dots and case folded, spaces collapsed (`Türkiye` → `turkiye`,
-/// `U.S.` → `us`, `Jama’at` → `jamaat`, `ISIS-K` → `isis k`). Needs no data.
-pub fn alias_key(s: &str) -> String {
-    let folded = fold_key(s).replace('.', "");
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Every alias of every country, group and place in `data`, sorted, unique.

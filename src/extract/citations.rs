@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::{DateContext, extract_dates};
-use crate::Citation;
+use crate::model::Citation;
 use crate::sentences;
 
 /// Titles seen so far in a report, with their outlet: `“Title”, op. cit.` is

@@ -21,7 +21,7 @@
 
 use super::data::CountryRec;
 use super::gazetteer::{CaseRule, GazetteerBuilder};
-use super::normalize::{Folded, is_word_byte, word_after, word_before};
+use crate::fold::{Folded, is_word_byte, word_after, word_before};
 
 /// How a country was named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -363,13 +363,13 @@ fn next_to_a_name(text: &Folded, range: std::ops::Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::normalize::fold;
+    use crate::fold::fold;
 
     /// Runs `judge` on the first occurrence of `word` in `text`.
     fn kept(text: &str, word: &str, form: CountryForm, person_name: bool) -> bool {
         let f = fold(text);
         let lower = String::from_utf8(f.lower.clone()).unwrap();
-        let key = crate::extract::normalize::fold_key(word);
+        let key = crate::fold::fold_key(word);
         let start = lower
             .find(&key)
             .unwrap_or_else(|| panic!("{word} in {text}"));

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::normalize::{Folded, fold_cased, fold_key, is_word_byte};
+use crate::fold::{Folded, fold_cased, fold_key, is_word_byte};
 
 /// How the letter case of the text must agree with a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,7 +278,7 @@ fn is_shouted(word: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::normalize::fold;
+    use crate::fold::fold;
 
     fn gazetteer() -> Gazetteer<&'static str> {
         let mut b = GazetteerBuilder::new();

@@ -15,8 +15,8 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::data::GroupRec;
-use super::normalize::fold_key;
 use super::translit::variants;
+use crate::fold::fold_key;
 
 /// How a group name is written in the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -37,10 +37,10 @@ mod data;
 pub mod dates;
 mod gazetteer;
 mod groups;
-mod normalize;
 mod persons;
 mod places;
 mod translit;
+mod urls;
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -48,10 +48,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
-pub use aliases::{Alias, alias_key};
+pub use crate::fold::alias_key;
+pub(crate) use crate::fold::fold_key;
+pub use aliases::Alias;
 pub use citations::{CitedTitles, parse_citations, source_names};
 pub use dates::{DateContext, DateMention, Precision, Qualifier, extract_dates};
-pub(crate) use normalize::fold_key;
 pub use persons::KnownPersons;
 pub(crate) use persons::{NameForms, canonicalise as canonicalise_persons};
 
@@ -157,7 +158,7 @@ pub struct Extractor {
 
 impl Extractor {
     /// Loads the bundled gazetteers and compiles their automata.
-    pub fn new() -> crate::Result<Self> {
+    pub fn new() -> crate::error::Result<Self> {
         Self::from_data(Data::bundled()?)
     }
 
@@ -165,14 +166,14 @@ impl Extractor {
     /// `groups.toml`, `countries.toml`, `places.tsv`, `places.toml` and
     /// `blockers.toml`, each optional and shaped like the bundled file of the
     /// same kind (see `data/`). A file that does not parse is an
-    /// [`Error::DataFile`](crate::Error::DataFile) naming it.
-    pub fn with_user_data(dir: &Path) -> crate::Result<Self> {
+    /// [`Error::DataFile`](crate::error::Error::DataFile) naming it.
+    pub fn with_user_data(dir: &Path) -> crate::error::Result<Self> {
         let mut data = Data::bundled()?;
         data.extend_from_dir(dir)?;
         Self::from_data(data)
     }
 
-    fn from_data(data: Data) -> crate::Result<Self> {
+    fn from_data(data: Data) -> crate::error::Result<Self> {
         let mut b = GazetteerBuilder::new();
         for phrase in &data.blockers {
             b.add(phrase, Target::Blocker, CaseRule::Any);
@@ -229,10 +230,10 @@ impl Extractor {
     pub fn entities_knowing(&self, text: &str, persons: &KnownPersons) -> Vec<Mention> {
         thread_local! {
             /// Folding buffers, reused by every call on this thread.
-            static FOLDED: RefCell<normalize::Folded> = RefCell::new(normalize::Folded::default());
+            static FOLDED: RefCell<crate::fold::Folded> = RefCell::new(crate::fold::Folded::default());
         }
         FOLDED.with_borrow_mut(|folded| {
-            normalize::fold_into(text, folded);
+            crate::fold::fold_into(text, folded);
             self.entities_in(text, folded, persons)
         })
     }
@@ -240,10 +241,10 @@ impl Extractor {
     fn entities_in(
         &self,
         text: &str,
-        folded: &normalize::Folded,
+        folded: &crate::fold::Folded,
         known_persons: &KnownPersons,
     ) -> Vec<Mention> {
-        let urls = normalize::url_spans(text);
+        let urls = urls::url_spans(text);
         let mut hits = self.gazetteer.find(folded);
         if !urls.is_empty() {
             hits.retain(|h| {
@@ -319,7 +320,7 @@ impl Extractor {
     }
 
     /// What one gazetteer hit claims: blockers first, then groups, countries, places.
-    fn classify(&self, folded: &normalize::Folded, hit: &Hit<Target>) -> Claim {
+    fn classify(&self, folded: &crate::fold::Folded, hit: &Hit<Target>) -> Claim {
         if hit.targets.contains(&Target::Blocker) {
             return Claim::Blocked;
         }
@@ -429,7 +430,7 @@ impl Extractor {
 /// A name in brackets right after another name qualifies it (`American
 /// Samoa (US)`, `Georgia (US state)`): it is not a mention of its own.
 fn qualifies_previous(
-    folded: &normalize::Folded,
+    folded: &crate::fold::Folded,
     previous_end: Option<usize>,
     start: usize,
 ) -> bool {

@@ -27,7 +27,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::normalize::fold_key;
+use crate::fold::fold_key;
 
 mod tokens;
 
@@ -77,11 +77,12 @@ pub(crate) struct PersonMention {
 
 impl PersonRules {
     /// Compiles the bundled word lists.
-    pub(crate) fn bundled() -> crate::Result<Self> {
-        let words: Words = toml::from_str(PERSONS_TOML).map_err(|e| crate::Error::DataFile {
-            path: "data/persons.toml".into(),
-            message: e.to_string(),
-        })?;
+    pub(crate) fn bundled() -> crate::error::Result<Self> {
+        let words: Words =
+            toml::from_str(PERSONS_TOML).map_err(|e| crate::error::Error::DataFile {
+                path: "data/persons.toml".into(),
+                message: e.to_string(),
+            })?;
         let set = |list: Vec<String>| list.iter().map(|w| fold_key(w)).collect::<HashSet<_>>();
         let mut given_names = set(words.given_names);
         given_names.extend(

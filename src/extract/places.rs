@@ -28,7 +28,7 @@ use std::ops::Range;
 
 use super::data::PlaceRec;
 use super::gazetteer::{CaseRule, GazetteerBuilder};
-use super::normalize::{Folded, is_word_byte, word_after, word_before};
+use crate::fold::{Folded, is_word_byte, word_after, word_before};
 
 /// Population ratio over every other candidate that makes a shared name
 /// unambiguous.
@@ -54,7 +54,7 @@ pub(crate) fn register<T: Copy + PartialEq>(
 ) {
     for (i, p) in places.iter().enumerate() {
         for name in std::iter::once(&p.name).chain(&p.aliases) {
-            if super::normalize::fold_key(name).len() >= MIN_NAME_LEN {
+            if crate::fold::fold_key(name).len() >= MIN_NAME_LEN {
                 builder.add(name, target(i), CaseRule::Capitalised);
             }
         }
@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn context_table() {
-        use crate::extract::normalize::fold;
+        use crate::fold::fold;
         let given = |w: &[u8]| w == b"amadou" || w == b"orhan" || w == b"george";
         for (text, place, want) in [
             ("in Kufa, Iraq", "Kufa", true),
@@ -220,7 +220,7 @@ mod tests {
         ] {
             let f = fold(text);
             let lower = String::from_utf8(f.lower.clone()).unwrap();
-            let key = crate::extract::normalize::fold_key(place);
+            let key = crate::fold::fold_key(place);
             let start = lower.find(&key).unwrap();
             assert_eq!(keep(&f, start..start + key.len(), given), want, "{text}");
         }

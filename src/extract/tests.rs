@@ -268,12 +268,12 @@ fn user_data_extends_groups_and_bad_data_is_an_error() {
     std::fs::write(dir.path().join("places.tsv"), "Somewhere\tXX\n").unwrap();
     assert!(matches!(
         Extractor::with_user_data(dir.path()),
-        Err(crate::Error::DataFile { .. })
+        Err(crate::error::Error::DataFile { .. })
     ));
     std::fs::write(dir.path().join("places.tsv"), "Somewhere\tMali\n").unwrap();
     assert!(matches!(
         Extractor::with_user_data(dir.path()),
-        Err(crate::Error::DataFile { .. })
+        Err(crate::error::Error::DataFile { .. })
     ));
 }
 

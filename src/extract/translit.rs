@@ -209,7 +209,7 @@ pub(crate) fn variants(key: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::normalize::fold_key;
+    use crate::fold::fold_key;
 
     fn has_variant(alias: &str, spelling: &str) -> bool {
         let key = fold_key(alias);

@@ -19,9 +19,10 @@ use tantivy::Directory;
 use tantivy::directory::MmapDirectory;
 use tantivy::directory::OwnedBytes;
 
+use crate::error::{Error, Result};
 use crate::extract::{EntityKind, Extractor};
+use crate::fold::alias_key as fold;
 use crate::query::Aliases;
-use crate::{Error, Result};
 
 const FST_FILE: &str = "aliases.fst";
 const NAMES_FILE: &str = "aliases.txt";
@@ -31,11 +32,6 @@ const MAX_ACRONYM_CHARS: usize = 6;
 
 /// Entity dimensions a query word may name.
 const NAMED_DIMENSIONS: [&str; 3] = ["country", "group", "place"];
-
-/// Folds a name for matching, as the extractors' alias tables do.
-fn fold(s: &str) -> String {
-    crate::extract::alias_key(s)
-}
 
 fn is_acronym(alias: &str) -> bool {
     let letters = alias.chars().filter(|c| c.is_alphanumeric()).count();

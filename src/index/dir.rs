@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 
 const CURRENT: &str = "CURRENT";
 const LOCK: &str = ".lock";

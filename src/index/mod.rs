@@ -23,7 +23,8 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
-use crate::{DocMeta, Error, Passage, PassageKind, Report, Result};
+use crate::error::{Error, Result};
+use crate::model::{DocMeta, Passage, PassageKind, Report};
 use schema::Fields;
 
 /// Document summaries, beside the tantivy files of a generation.

@@ -45,7 +45,7 @@ pub(crate) struct Fields {
     pub record: Field,
     /// Document order: `doc_index << ORD_SHIFT | passage_index` (indexed for `show --context`).
     pub ord: Field,
-    /// [`crate::PassageKind`] as a small number, for ranking.
+    /// [`crate::model::PassageKind`] as a small number, for ranking.
     pub kind: Field,
     /// Aligned date blocks the passage mentions (see `index::dates`).
     pub date_blocks: Field,

@@ -13,8 +13,9 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 use super::aliases::AliasWriter;
 use super::schema::{Fields, ORD_SHIFT, register_analyzer};
 use super::{DOCS_FILE, DocSummary, dates, simhash};
+use crate::error::{Error, Result};
 use crate::extract::Extractor;
-use crate::{Error, Passage, PassageKind, Report, Result};
+use crate::model::{Passage, PassageKind, Report};
 
 /// Memory the tantivy writer may use for its buffers, all threads together.
 const WRITER_MEMORY_BYTES: usize = 256 * 1024 * 1024;
@@ -100,13 +101,10 @@ impl IndexBuilder {
         doc.add_u64(f.kind, kind_code(p.kind));
         let mut first_day: Option<u64> = None;
         for d in &p.date_mentions {
-            let (Ok(start), Ok(end)) = (d.start.parse(), d.end.parse()) else {
-                continue;
-            };
-            for block in dates::blocks(start, end) {
+            for block in dates::blocks(d.start, d.end) {
                 doc.add_u64(f.date_blocks, block);
             }
-            let day = dates::day_number(start);
+            let day = dates::day_number(d.start);
             first_day = Some(first_day.map_or(day, |f| f.min(day)));
         }
         if let Some(day) = first_day {
@@ -187,13 +185,7 @@ pub(crate) fn facets(p: &Passage, affiliations: &HashMap<String, Vec<String>>) -
     );
     let mut years: Vec<i16> = Vec::new();
     for d in &p.date_mentions {
-        let (Ok(start), Ok(end)) = (
-            d.start.parse::<jiff::civil::Date>(),
-            d.end.parse::<jiff::civil::Date>(),
-        ) else {
-            continue;
-        };
-        years.extend(start.year()..=end.year());
+        years.extend(d.start.year()..=d.end.year());
     }
     years.sort_unstable();
     years.dedup();

@@ -13,11 +13,12 @@ use crate::extract::{
     CitedTitles, DateContext, DateMention, Entities, Extractor, Mention, extract_dates,
     parse_citations, source_names,
 };
+use crate::model::{Citation, DateInfo, DocMeta, Passage, PassageKind, Report};
 use crate::segment::{Block, Segmented};
-use crate::{Citation, DateInfo, DocMeta, Passage, PassageKind, Report};
 
 use super::context;
 use super::sidecar::SidecarEntry;
+use crate::fold::slug;
 
 /// Where a report comes from: its file, its place in the file, its sidecar entry.
 pub(crate) struct Origin<'a> {
@@ -207,16 +208,6 @@ fn derived_id(stem: &str, number: Option<&str>, origin: &Origin<'_>) -> String {
     }
 }
 
-/// Lower-case ASCII letters and digits joined by single hyphens.
-pub(crate) fn slug(s: &str) -> String {
-    let folded = deunicode::deunicode(s).to_ascii_lowercase();
-    folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
 fn set_entities(passage: &mut Passage, mentions: Vec<Mention>) {
     let found = Entities::from_mentions(mentions);
     passage.countries = found.countries;
@@ -272,10 +263,10 @@ fn add_dates(passage: &mut Passage, mentions: &[DateMention]) {
         passage.dates.push(m.value.clone());
         passage.date_mentions.push(DateInfo {
             value: m.value.clone(),
-            start: m.first_day.to_string(),
-            end: m.last_day.to_string(),
-            precision: m.precision.as_str().to_string(),
-            qualifier: m.qualifier.map(|q| q.as_str().to_string()),
+            start: m.first_day,
+            end: m.last_day,
+            precision: m.precision,
+            qualifier: m.qualifier,
             span: [m.span.start, m.span.end],
         });
     }
@@ -296,15 +287,6 @@ fn line_of(line_starts: &[usize], offset: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_fold_and_hyphenate() {
-        assert_eq!(slug("Türkiye: ISIS & Co."), "turkiye-isis-co");
-        assert_eq!(
-            slug("crisisgroup-reports-258-and-306"),
-            "crisisgroup-reports-258-and-306"
-        );
-    }
 
     #[test]
     fn line_numbers_are_one_based() {

@@ -18,12 +18,13 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::index::DocSummary;
 use crate::index::dir::Build;
 use crate::index::write::IndexBuilder;
+use crate::model::{PassageKind, Report, Warning};
 use crate::segment::segment;
-use crate::{Error, PassageKind, Report, Result, Warning};
 use assemble::{Origin, assemble, line_starts};
 use read::{Corpus, SourceFile};
 use sidecar::Sidecar;

@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 
 /// File extensions read as reports.
 const REPORT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 
 /// What a sidecar says about one report.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

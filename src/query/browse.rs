@@ -7,9 +7,10 @@ use tantivy::collector::TopDocs;
 use tantivy::query::RangeQuery;
 use tantivy::{DocAddress, Order, Term};
 
+use crate::error::{Error, Result};
 use crate::index::IndexHandle;
 use crate::index::schema::ORD_SHIFT;
-use crate::{Error, Passage, Result};
+use crate::model::Passage;
 
 /// Every live passage address, in document order.
 pub(crate) fn addresses_in_order(handle: &IndexHandle) -> Result<Vec<DocAddress>> {

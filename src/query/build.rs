@@ -20,8 +20,8 @@ use super::aliases::Aliases;
 use super::exclusion::Excluded;
 use super::filter::{date_overlap_query, facet_query};
 use super::parse::{FieldName, Match, Node, SyntaxError};
-use crate::PassageKind;
 use crate::index::schema::{Fields, analyzer, raw_analyzer, stop_word_analyzer, tokens};
+use crate::model::PassageKind;
 
 /// The bonus of a word found in the passage's heading path (a BM25 match in
 /// the text typically scores 2 to 8).

@@ -11,9 +11,10 @@ use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 
 use super::aliases::Aliases;
+use crate::error::{Error, Result};
 use crate::index::dates::{day_number, overlap_ranges};
 use crate::index::schema::Fields;
-use crate::{Error, PassageKind, Result};
+use crate::model::PassageKind;
 
 /// Restrictions on which passages a query may return.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

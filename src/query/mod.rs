@@ -22,9 +22,10 @@ use tantivy::Score;
 use tantivy::collector::{Count, FacetCollector};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 
+use crate::error::{Error, Result};
 use crate::index::IndexHandle;
 use crate::index::simhash;
-use crate::{Error, Passage, PassageKind, Result};
+use crate::model::{Passage, PassageKind};
 
 pub(crate) use aliases::Aliases;
 pub use browse::{InContext, for_each_passage, in_context};
@@ -310,7 +311,7 @@ impl Page {
             let (count, ranked) = handle.searcher.search(tier, &(Count, collector))?;
             let ranked_all = ranked.len() < n;
             self.kept.truncate(before);
-            self.keep(ranked);
+            self.keep(ranked.into_iter().map(|(candidate, _)| candidate).collect());
             if self.is_full() || ranked_all || n >= MAX_CANDIDATES {
                 return Ok((count, ranked_all));
             }

@@ -14,7 +14,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 
 use super::{Filters, Juxtaposition, plan};
-use crate::Result;
+use crate::error::Result;
 use crate::extract::alias_key;
 use crate::index::IndexHandle;
 

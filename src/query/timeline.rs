@@ -12,9 +12,10 @@ use tantivy::DocAddress;
 use tantivy::collector::DocSetCollector;
 
 use super::{Filters, plan};
+use crate::error::Result;
 use crate::index::IndexHandle;
+use crate::model::{DateInfo, Passage, PassageKind};
 use crate::sentences;
-use crate::{DateInfo, Passage, PassageKind, Result};
 
 /// What to put on the timeline.
 #[derive(Debug, Clone, Default)]
@@ -79,10 +80,7 @@ pub fn timeline(handle: &IndexHandle, req: &TimelineRequest) -> Result<Timeline>
             continue;
         }
         for date in &passage.date_mentions {
-            let (Ok(start), Ok(end)) = (date.start.parse::<Date>(), date.end.parse::<Date>())
-            else {
-                continue;
-            };
+            let (start, end) = (date.start, date.end);
             let in_range = req.filters.dates.is_empty()
                 || req
                     .filters

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::markers::{self, RefTarget};
 use super::stitch::{Piece, Role};
 use super::{Block, classify};
-use crate::PassageKind;
+use crate::model::PassageKind;
 
 /// Turns pieces into blocks: section paths, footnote numbers, footnote
 /// passages right after the paragraph citing them.

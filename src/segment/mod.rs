@@ -26,7 +26,7 @@ mod stitch;
 
 use std::ops::Range;
 
-use crate::PassageKind;
+use crate::model::PassageKind;
 use markers::RefTarget;
 use stitch::{Piece, Role};
 
@@ -201,7 +201,7 @@ fn unglue_markers(mut pieces: Vec<Piece>) -> Vec<Piece> {
 
 /// The segmenter's output in a compact review format, one block per line:
 /// `kind n [refs] {section} text`. For `dossier debug segment` and snapshots.
-pub(crate) fn review(text: &str) -> String {
+pub fn review(text: &str) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     for (i, seg) in segment(text).iter().enumerate() {

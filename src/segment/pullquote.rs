@@ -10,6 +10,8 @@
 //! segments at brackets and ellipses, and every segment must be found, in
 //! order, in one nearby longer paragraph.
 
+use crate::fold::letters_and_digits;
+
 /// How far (in blocks, either way) a pull-quote may sit from its paragraph.
 pub(crate) const MAX_DISTANCE: usize = 12;
 /// Longest text taken for a pull-quote, in characters.
@@ -35,12 +37,12 @@ pub(crate) fn find(texts: &[&str]) -> Vec<usize> {
         }
         let lo = i.saturating_sub(MAX_DISTANCE);
         let hi = (i + MAX_DISTANCE).min(texts.len() - 1);
-        let own = fold(text).len();
+        let own = letters_and_digits(text).len();
         let repeats = (lo..=hi).any(|j| {
             if j == i || out.contains(&j) {
                 return false;
             }
-            let other = folded[j].get_or_insert_with(|| fold(texts[j]));
+            let other = folded[j].get_or_insert_with(|| letters_and_digits(texts[j]));
             other.len() > own && contains_in_order(other, &segments)
         });
         if repeats {
@@ -48,14 +50,6 @@ pub(crate) fn find(texts: &[&str]) -> Vec<usize> {
         }
     }
     out
-}
-
-/// Lower-case letters and digits only.
-fn fold(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The quote's own words, cut at bracketed insertions and ellipses, folded.
@@ -82,7 +76,7 @@ fn segments(text: &str) -> Vec<String> {
     }
     out.push(current);
     out.into_iter()
-        .map(|s| fold(&s))
+        .map(|s| letters_and_digits(&s))
         .filter(|s| s.len() >= MIN_SEGMENT)
         .collect()
 }

@@ -1,12 +1,12 @@
 //! The TSV data files: `countries.tsv` (iso2, iso3, names, demonyms,
 //! capitalised) and `places.tsv` (name, iso2, kind, population, aliases), lists
 //! `|`-separated, `#` comment lines. In: file text and its path (for errors).
-//! Out: plain records, or an [`Error::DataFile`](crate::Error::DataFile) naming the line.
+//! Out: plain records, or an [`Error::DataFile`](crate::error::Error::DataFile) naming the line.
 
 use std::path::Path;
 
 use super::{CountryRec, PlaceRec, data_error};
-use crate::Result;
+use crate::error::Result;
 
 pub(super) fn check_iso2(path: &Path, line: usize, code: &str, allow_empty: bool) -> Result<()> {
     let ok = (allow_empty && code.is_empty())

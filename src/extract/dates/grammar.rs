@@ -411,9 +411,7 @@ impl<'t> Parser<'t> {
     }
 }
 
-pub(crate) fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘')
-}
+pub(crate) use crate::fold::is_apostrophe;
 
 /// Joins two sides into an interval, filling what one end leaves out from the
 /// other. `tight` is true when the connector is glued on both sides

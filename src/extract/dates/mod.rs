@@ -105,67 +105,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 use serde::Serialize;
 
-/// How precisely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    /// `2020-06-29`
-    Day,
-    /// `2020-06`
-    Month,
-    /// `2020`
-    Year,
-    /// `1990/1999`
-    Decade,
-}
-
-/// A qualifier written beside a date (`early 2020`, `mid-2016`, `late January`,
-/// `summer 2019`). The date's value and days stay those of the whole period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Qualifier {
-    /// `early`, `beginning of`
-    Early,
-    /// `mid`, `middle of`
-    Mid,
-    /// `late`, `end of`
-    Late,
-    /// `spring 2019`
-    Spring,
-    /// `summer 2019`
-    Summer,
-    /// `autumn 2019`, `fall 2019`
-    Autumn,
-    /// `winter 2019`
-    Winter,
-}
-
-impl Qualifier {
-    /// The lower-case name, as serialised.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Qualifier::Early => "early",
-            Qualifier::Mid => "mid",
-            Qualifier::Late => "late",
-            Qualifier::Spring => "spring",
-            Qualifier::Summer => "summer",
-            Qualifier::Autumn => "autumn",
-            Qualifier::Winter => "winter",
-        }
-    }
-}
-
-impl Precision {
-    /// The lower-case name, as serialised.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Month => "month",
-            Precision::Year => "year",
-            Precision::Decade => "decade",
-        }
-    }
-}
+pub use crate::model::{Precision, Qualifier};
 
 /// What relative dates are resolved against.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

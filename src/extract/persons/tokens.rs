@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::extract::normalize::fold_key;
+use crate::fold::fold_key;
 
 /// Lower-case particles allowed inside a name.
 const PARTICLES: &[&str] = &[

@@ -3,7 +3,8 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{IndexHandle, TimelineEntry, TimelineRequest, timeline};
+use dossier::{IndexHandle, Precision, Qualifier, TimelineEntry, TimelineRequest, timeline};
+use jiff::civil::Date;
 use serde::Serialize;
 
 use super::render::{citation, location};
@@ -65,11 +66,11 @@ pub(crate) fn run(handle: &IndexHandle, args: &TimelineArgs, out: &mut Out) -> R
 #[derive(Serialize)]
 struct JsonEntry<'a> {
     date: &'a str,
-    start: &'a str,
-    end: &'a str,
-    precision: &'a str,
+    start: Date,
+    end: Date,
+    precision: Precision,
     #[serde(skip_serializing_if = "Option::is_none")]
-    qualifier: Option<&'a str>,
+    qualifier: Option<Qualifier>,
     sentence: &'a str,
     id: &'a str,
     doc: &'a str,
@@ -83,10 +84,10 @@ impl<'a> JsonEntry<'a> {
     fn of(e: &'a TimelineEntry) -> JsonEntry<'a> {
         JsonEntry {
             date: &e.date.value,
-            start: &e.date.start,
-            end: &e.date.end,
-            precision: &e.date.precision,
-            qualifier: e.date.qualifier.as_deref(),
+            start: e.date.start,
+            end: e.date.end,
+            precision: e.date.precision,
+            qualifier: e.date.qualifier,
             sentence: &e.sentence,
             id: &e.passage.id,
             doc: &e.passage.doc,
