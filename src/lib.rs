@@ -21,13 +21,14 @@ pub use error::{Error, Result};
 pub use index::{DocSummary, IndexHandle};
 pub use ingest::{IngestConfig, IngestSummary, Progress, Silent, ingest};
 pub use model::{
-    Citation, DateInfo, DocMeta, Passage, PassageKind, Precision, Qualifier, Report, Warning,
+    Citation, DateInfo, Dimension, DocMeta, Passage, PassageKind, Precision, Qualifier, Report,
+    Warning,
 };
 #[doc(hidden)]
 pub use segment::review as debug_segment;
 
 pub use query::{
-    DateEnd, FACET_DIMENSIONS, FacetCount, Filters, Hit, InContext, SearchRequest, SearchResults,
-    Snippet, SourceCount, Timeline, TimelineEntry, TimelineRequest, facets, for_each_passage,
-    in_context, parse_filter_date, search, sources, timeline,
+    DateEnd, FacetCount, Filters, Hit, InContext, SearchRequest, SearchResults, Snippet,
+    SourceCount, Timeline, TimelineEntry, TimelineRequest, facets, for_each_passage, in_context,
+    parse_filter_date, search, sources, timeline,
 };

@@ -20,9 +20,8 @@ use tantivy::directory::MmapDirectory;
 use tantivy::directory::OwnedBytes;
 
 use crate::error::{Error, Result};
-use crate::extract::{EntityKind, Extractor};
 use crate::fold::alias_key as fold;
-use crate::query::Aliases;
+use crate::model::Dimension;
 
 const FST_FILE: &str = "aliases.fst";
 const NAMES_FILE: &str = "aliases.txt";
@@ -31,7 +30,8 @@ const NAMES_FILE: &str = "aliases.txt";
 const MAX_ACRONYM_CHARS: usize = 6;
 
 /// Entity dimensions a query word may name.
-const NAMED_DIMENSIONS: [&str; 3] = ["country", "group", "place"];
+const NAMED_BY_QUERY_WORDS: [Dimension; 3] =
+    [Dimension::Country, Dimension::Group, Dimension::Place];
 
 fn is_acronym(alias: &str) -> bool {
     let letters = alias.chars().filter(|c| c.is_alphanumeric()).count();
@@ -42,7 +42,7 @@ fn is_acronym(alias: &str) -> bool {
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
 }
 
-fn key(dim: &str, alias: &str) -> Option<String> {
+fn key(dim: Dimension, alias: &str) -> Option<String> {
     if is_acronym(alias) {
         Some(format!("={dim}\0{}", alias.replace('.', "")))
     } else {
@@ -59,27 +59,13 @@ pub(crate) struct AliasWriter {
 }
 
 impl AliasWriter {
-    /// A writer holding every alias of the extractor's gazetteers.
-    pub(crate) fn from_extractor(extractor: &Extractor) -> AliasWriter {
-        let mut w = AliasWriter::default();
-        for a in extractor.alias_table() {
-            let dim = match a.kind {
-                EntityKind::Country => "country",
-                EntityKind::Group => "group",
-                EntityKind::Place => "place",
-                EntityKind::Person => "person",
-            };
-            w.add(dim, &a.name, &a.canonical);
-        }
-        w
-    }
-
-    /// Adds an alias of a canonical value in a dimension.
-    pub(crate) fn add(&mut self, dim: &str, alias: &str, canonical: &str) {
+    /// Adds an alias of a canonical value in a dimension; the first
+    /// canonical given for an alias keeps it.
+    pub(crate) fn add(&mut self, dim: Dimension, alias: &str, canonical: &str) {
         if let Some(k) = key(dim, alias) {
             self.keys
                 .entry(k)
-                .or_insert_with(|| (dim.to_string(), canonical.to_string()));
+                .or_insert_with(|| (dim.name().to_string(), canonical.to_string()));
         }
     }
 
@@ -168,10 +154,10 @@ impl AliasTable {
         let (dim, canonical) = line.split_once('\t')?;
         Some((dim.to_string(), canonical.to_string()))
     }
-}
 
-impl Aliases for AliasTable {
-    fn resolve(&self, dim: &str, value: &str) -> Option<String> {
+    /// The canonical value of what a user typed in a named dimension
+    /// (`--country Türkiye` → `TR`), if it is a known alias.
+    pub(crate) fn resolve(&self, dim: Dimension, value: &str) -> Option<String> {
         let value = value.trim();
         let exact = format!("={dim}\0{}", value.replace('.', ""));
         let upper = format!("={dim}\0{}", value.replace('.', "").to_uppercase());
@@ -182,9 +168,10 @@ impl Aliases for AliasTable {
             .map(|(_, canonical)| canonical)
     }
 
-    fn entities_named(&self, text: &str) -> Vec<(&'static str, String)> {
+    /// The entities a query word or phrase names, as (dimension, canonical).
+    pub(crate) fn entities_named(&self, text: &str) -> Vec<(Dimension, String)> {
         let mut out = Vec::new();
-        for dim in NAMED_DIMENSIONS {
+        for dim in NAMED_BY_QUERY_WORDS {
             let exact = format!("={dim}\0{}", text.trim().replace('.', ""));
             let folded = format!("~{dim}\0{}", fold(text));
             if let Some((_, c)) = self.get(&exact).or_else(|| self.get(&folded)) {
@@ -202,13 +189,13 @@ mod tests {
     fn table() -> (tempfile::TempDir, AliasTable) {
         let tmp = tempfile::tempdir().expect("tempdir");
         let mut w = AliasWriter::default();
-        w.add("country", "Turkey", "TR");
-        w.add("country", "Türkiye", "TR");
-        w.add("country", "TR", "TR");
-        w.add("group", "Daesh", "ISIS");
-        w.add("group", "IS", "ISIS");
-        w.add("group", "Jama’at Nusrat al-Islam", "JNIM");
-        w.add("cites", "Hürriyet", "Hürriyet");
+        w.add(Dimension::Country, "Turkey", "TR");
+        w.add(Dimension::Country, "Türkiye", "TR");
+        w.add(Dimension::Country, "TR", "TR");
+        w.add(Dimension::Group, "Daesh", "ISIS");
+        w.add(Dimension::Group, "IS", "ISIS");
+        w.add(Dimension::Group, "Jama’at Nusrat al-Islam", "JNIM");
+        w.add(Dimension::Cites, "Hürriyet", "Hürriyet");
         w.write(tmp.path()).expect("write");
         let t = AliasTable::new(tmp.path());
         (tmp, t)
@@ -218,15 +205,15 @@ mod tests {
     fn filters_resolve_any_alias_folded() {
         let (_tmp, t) = table();
         for (dim, typed, expected) in [
-            ("country", "Turkey", Some("TR")),
-            ("country", "turkiye", Some("TR")),
-            ("country", "TÜRKIYE", Some("TR")),
-            ("country", "tr", Some("TR")),
-            ("group", "daesh", Some("ISIS")),
-            ("group", "Jamaat Nusrat al Islam", Some("JNIM")),
-            ("cites", "hurriyet", Some("Hürriyet")),
-            ("country", "Narnia", None),
-            ("group", "Turkey", None),
+            (Dimension::Country, "Turkey", Some("TR")),
+            (Dimension::Country, "turkiye", Some("TR")),
+            (Dimension::Country, "TÜRKIYE", Some("TR")),
+            (Dimension::Country, "tr", Some("TR")),
+            (Dimension::Group, "daesh", Some("ISIS")),
+            (Dimension::Group, "Jamaat Nusrat al Islam", Some("JNIM")),
+            (Dimension::Cites, "hurriyet", Some("Hürriyet")),
+            (Dimension::Country, "Narnia", None),
+            (Dimension::Group, "Turkey", None),
         ] {
             assert_eq!(t.resolve(dim, typed).as_deref(), expected, "{dim} {typed}");
         }
@@ -237,19 +224,22 @@ mod tests {
         let (_tmp, t) = table();
         assert_eq!(
             t.entities_named("Daesh"),
-            vec![("group", "ISIS".to_string())]
+            vec![(Dimension::Group, "ISIS".to_string())]
         );
-        assert_eq!(t.entities_named("IS"), vec![("group", "ISIS".to_string())]);
+        assert_eq!(
+            t.entities_named("IS"),
+            vec![(Dimension::Group, "ISIS".to_string())]
+        );
         assert!(t.entities_named("is").is_empty());
         assert_eq!(
             t.entities_named("Türkiye"),
-            vec![("country", "TR".to_string())]
+            vec![(Dimension::Country, "TR".to_string())]
         );
     }
 
     #[test]
     fn a_missing_table_resolves_nothing() {
         let t = AliasTable::new(Path::new("/no/such/dir"));
-        assert_eq!(t.resolve("country", "Turkey"), None);
+        assert_eq!(t.resolve(Dimension::Country, "Turkey"), None);
     }
 }

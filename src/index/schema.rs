@@ -27,6 +27,34 @@ pub(crate) const RAW_ANALYZER: &str = "dossier_raw";
 /// Tokens longer than this (URLs glued to words, base64) are dropped, as tantivy's default does.
 const MAX_TOKEN_BYTES: usize = 40;
 
+/// Field names: the only place they are written (fast-field readers use them too).
+pub(crate) mod name {
+    /// Passage id.
+    pub(crate) const ID: &str = "id";
+    /// Cleaned passage text.
+    pub(crate) const TEXT: &str = "text";
+    /// Heading path.
+    pub(crate) const SECTION: &str = "section";
+    /// Words stemming changes, as written.
+    pub(crate) const TEXT_RAW: &str = "text_raw";
+    /// Facet paths.
+    pub(crate) const FACETS: &str = "facets";
+    /// The passage as JSON, without its text.
+    pub(crate) const RECORD: &str = "record";
+    /// Document order.
+    pub(crate) const ORD: &str = "ord";
+    /// Passage kind code.
+    pub(crate) const KIND: &str = "kind";
+    /// Date blocks mentioned.
+    pub(crate) const DATE_BLOCKS: &str = "date_blocks";
+    /// Earliest day mentioned.
+    pub(crate) const DATE_FIRST: &str = "date_first";
+    /// Publication day.
+    pub(crate) const PUBLISHED: &str = "published";
+    /// Text fingerprint.
+    pub(crate) const SIMHASH: &str = "simhash";
+}
+
 /// Handles to every field of the schema.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields {
@@ -45,7 +73,7 @@ pub(crate) struct Fields {
     pub record: Field,
     /// Document order: `doc_index << ORD_SHIFT | passage_index` (indexed for `show --context`).
     pub ord: Field,
-    /// [`crate::model::PassageKind`] as a small number, for ranking.
+    /// [`PassageKind::code`](crate::model::PassageKind::code), for ranking.
     pub kind: Field,
     /// Aligned date blocks the passage mentions (see `index::dates`).
     pub date_blocks: Field,
@@ -70,24 +98,24 @@ impl Fields {
         );
         let fast_u64 = NumericOptions::default().set_fast();
         let mut b = Schema::builder();
-        b.add_text_field("id", STRING | STORED);
-        b.add_text_field("text", analyzed.clone().set_stored());
-        b.add_text_field("section", analyzed);
+        b.add_text_field(name::ID, STRING | STORED);
+        b.add_text_field(name::TEXT, analyzed.clone().set_stored());
+        b.add_text_field(name::SECTION, analyzed);
         let raw = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(RAW_ANALYZER)
                 .set_index_option(IndexRecordOption::Basic)
                 .set_fieldnorms(false),
         );
-        b.add_text_field("text_raw", raw);
-        b.add_facet_field("facets", FacetOptions::default());
-        b.add_bytes_field("record", STORED);
-        b.add_u64_field("ord", INDEXED | fast_u64.clone());
-        b.add_u64_field("kind", fast_u64.clone());
-        b.add_u64_field("date_blocks", INDEXED);
-        b.add_u64_field("date_first", fast_u64.clone());
-        b.add_u64_field("published", INDEXED | fast_u64.clone());
-        b.add_u64_field("simhash", fast_u64);
+        b.add_text_field(name::TEXT_RAW, raw);
+        b.add_facet_field(name::FACETS, FacetOptions::default());
+        b.add_bytes_field(name::RECORD, STORED);
+        b.add_u64_field(name::ORD, INDEXED | fast_u64.clone());
+        b.add_u64_field(name::KIND, fast_u64.clone());
+        b.add_u64_field(name::DATE_BLOCKS, INDEXED);
+        b.add_u64_field(name::DATE_FIRST, fast_u64.clone());
+        b.add_u64_field(name::PUBLISHED, INDEXED | fast_u64.clone());
+        b.add_u64_field(name::SIMHASH, fast_u64);
         b.build()
     }
 
@@ -95,18 +123,18 @@ impl Fields {
     pub(crate) fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
         let f = |name| schema.get_field(name);
         Ok(Fields {
-            id: f("id")?,
-            text: f("text")?,
-            section: f("section")?,
-            text_raw: f("text_raw")?,
-            facets: f("facets")?,
-            record: f("record")?,
-            ord: f("ord")?,
-            kind: f("kind")?,
-            date_blocks: f("date_blocks")?,
-            date_first: f("date_first")?,
-            published: f("published")?,
-            simhash: f("simhash")?,
+            id: f(name::ID)?,
+            text: f(name::TEXT)?,
+            section: f(name::SECTION)?,
+            text_raw: f(name::TEXT_RAW)?,
+            facets: f(name::FACETS)?,
+            record: f(name::RECORD)?,
+            ord: f(name::ORD)?,
+            kind: f(name::KIND)?,
+            date_blocks: f(name::DATE_BLOCKS)?,
+            date_first: f(name::DATE_FIRST)?,
+            published: f(name::PUBLISHED)?,
+            simhash: f(name::SIMHASH)?,
         })
     }
 }
@@ -222,6 +250,6 @@ mod tests {
     fn schema_round_trips_through_field_lookup() {
         let schema = Fields::schema();
         let fields = Fields::from_schema(&schema).expect("all fields exist");
-        assert_eq!(schema.get_field_name(fields.record), "record");
+        assert_eq!(schema.get_field_name(fields.record), name::RECORD);
     }
 }

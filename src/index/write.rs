@@ -14,11 +14,20 @@ use super::aliases::AliasWriter;
 use super::schema::{Fields, ORD_SHIFT, register_analyzer};
 use super::{DOCS_FILE, DocSummary, dates, simhash};
 use crate::error::{Error, Result};
-use crate::extract::Extractor;
-use crate::model::{Passage, PassageKind, Report};
+use crate::model::{Dimension, Passage, PassageKind, Report};
 
 /// Memory the tantivy writer may use for its buffers, all threads together.
 const WRITER_MEMORY_BYTES: usize = 256 * 1024 * 1024;
+
+/// What the index stores about entity names beside the passages, as plain
+/// data (ingest takes it from the gazetteers).
+#[derive(Debug, Default)]
+pub(crate) struct NameTables {
+    /// Every known way to name a value: (dimension, alias as written, canonical value).
+    pub aliases: Vec<(Dimension, String, String)>,
+    /// For each group, the groups it is an affiliate of (`--affiliates`).
+    pub affiliations: HashMap<String, Vec<String>>,
+}
 
 /// Builds one index generation.
 pub(crate) struct IndexBuilder {
@@ -28,44 +37,39 @@ pub(crate) struct IndexBuilder {
     docs: Vec<DocSummary>,
     aliases: AliasWriter,
     /// Tagged values already added to the alias table (most repeat).
-    tagged: HashSet<(&'static str, String)>,
+    tagged: HashSet<(Dimension, String)>,
     /// For each group, the groups it is an affiliate of (`--affiliates`).
     affiliations: HashMap<String, Vec<String>>,
 }
 
 impl IndexBuilder {
     /// Creates an empty index in `dir` (which must exist and be empty), with
-    /// the extractor's alias tables and group affiliations.
-    pub(crate) fn create(
-        dir: &Path,
-        threads: usize,
-        extractor: &Extractor,
-    ) -> Result<IndexBuilder> {
+    /// the gazetteers' aliases and group affiliations.
+    pub(crate) fn create(dir: &Path, threads: usize, names: NameTables) -> Result<IndexBuilder> {
         let schema = Fields::schema();
         let fields = Fields::from_schema(&schema)?;
         let index = Index::create_in_dir(dir, schema)?;
         register_analyzer(&index);
         let writer = index.writer_with_num_threads(threads.max(1), WRITER_MEMORY_BYTES)?;
+        let mut aliases = AliasWriter::default();
+        for (dim, alias, canonical) in &names.aliases {
+            aliases.add(*dim, alias, canonical);
+        }
         Ok(IndexBuilder {
             dir: dir.to_path_buf(),
             writer,
             fields,
             docs: Vec::new(),
-            aliases: AliasWriter::from_extractor(extractor),
+            aliases,
             tagged: HashSet::new(),
-            affiliations: extractor.group_affiliations().into_iter().collect(),
+            affiliations: names.affiliations,
         })
     }
 
     /// Adds every passage of a report; `report.meta.id` must be unique.
     pub(crate) fn add(&mut self, report: &Report) -> Result<()> {
         let doc_index = self.docs.len() as u64;
-        let published = report
-            .meta
-            .published
-            .as_deref()
-            .and_then(|d| d.parse::<jiff::civil::Date>().ok())
-            .map(dates::day_number);
+        let published = report.meta.published.map(dates::day_number);
         for (i, passage) in report.passages.iter().enumerate() {
             let ord = (doc_index << ORD_SHIFT) | i as u64;
             let doc = self.document(passage, ord, published);
@@ -98,7 +102,7 @@ impl IndexBuilder {
         let json = serde_json::to_vec(&record).expect("a passage always serialises");
         doc.add_bytes(f.record, &json);
         doc.add_u64(f.ord, ord);
-        doc.add_u64(f.kind, kind_code(p.kind));
+        doc.add_u64(f.kind, p.kind.code());
         let mut first_day: Option<u64> = None;
         for d in &p.date_mentions {
             for block in dates::blocks(d.start, d.end) {
@@ -120,8 +124,8 @@ impl IndexBuilder {
     /// Every value a passage is tagged with resolves to itself (folded), so
     /// `--place kidal` or `--cites hurriyet` work without a gazetteer.
     fn add_tagged_values(&mut self, p: &Passage) {
-        for (dim, values) in tagged(p) {
-            for v in values {
+        for dim in Dimension::NAMED {
+            for v in dim.tagged(p) {
                 if self.tagged.insert((dim, v.clone())) {
                     self.aliases.add(dim, v, v);
                 }
@@ -141,35 +145,17 @@ impl IndexBuilder {
     }
 }
 
-/// The number stored in the `kind` fast field.
-pub(crate) fn kind_code(kind: PassageKind) -> u64 {
-    PassageKind::ALL
-        .iter()
-        .position(|k| *k == kind)
-        .map_or(0, |i| i as u64)
-}
-
-/// The values a passage is tagged with, by facet dimension.
-fn tagged(p: &Passage) -> [(&'static str, &[String]); 5] {
-    [
-        ("country", &p.countries),
-        ("group", &p.groups),
-        ("place", &p.places),
-        ("person", &p.persons),
-        ("cites", &p.sources),
-    ]
-}
-
 /// Every facet path of a passage (see `index::schema`), with
 /// `/affiliate/<parent>` for the groups its groups are affiliates of.
 pub(crate) fn facets(p: &Passage, affiliations: &HashMap<String, Vec<String>>) -> Vec<Facet> {
-    let mut out = vec![
-        Facet::from_path(["kind", p.kind.name()]),
-        Facet::from_path(["doc", p.doc.as_str()]),
-    ];
-    for (dim, values) in tagged(p) {
-        out.extend(values.iter().map(|v| Facet::from_path([dim, v.as_str()])));
-    }
+    let mut out: Vec<Facet> = Dimension::COUNTED
+        .into_iter()
+        .flat_map(|dim| {
+            dim.values(p)
+                .into_iter()
+                .map(move |v| Facet::from_path([dim.name(), v.as_ref()]))
+        })
+        .collect();
     let mut parents: Vec<&String> = p
         .groups
         .iter()
@@ -181,18 +167,7 @@ pub(crate) fn facets(p: &Passage, affiliations: &HashMap<String, Vec<String>>) -
     out.extend(
         parents
             .into_iter()
-            .map(|g| Facet::from_path(["affiliate", g.as_str()])),
-    );
-    let mut years: Vec<i16> = Vec::new();
-    for d in &p.date_mentions {
-        years.extend(d.start.year()..=d.end.year());
-    }
-    years.sort_unstable();
-    years.dedup();
-    out.extend(
-        years
-            .iter()
-            .map(|y| Facet::from_path(["year", y.to_string().as_str()])),
+            .map(|g| Facet::from_path([Dimension::Affiliate.name(), g.as_str()])),
     );
     out
 }

@@ -7,8 +7,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use jiff::civil::Date;
-
 use crate::extract::{
     CitedTitles, DateContext, DateMention, Entities, Extractor, Mention, extract_dates,
     parse_citations, source_names,
@@ -39,11 +37,9 @@ pub(crate) struct Origin<'a> {
 /// Builds the report: metadata, ids, footnote links, entities, dates.
 pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extractor) -> Report {
     let meta = metadata(&seg, origin);
-    let reference = meta
-        .published
-        .as_deref()
-        .and_then(|d| d.parse::<Date>().ok());
-    let ctx = DateContext { reference };
+    let ctx = DateContext {
+        reference: meta.published,
+    };
     let numbers = number_blocks(&seg.blocks);
     let footnote_ids: HashMap<&str, String> = seg
         .blocks
@@ -79,7 +75,7 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
             doc: meta.id.clone(),
             doc_title: meta.title.clone(),
             doc_publisher: meta.publisher.clone(),
-            doc_published: meta.published.clone(),
+            doc_published: meta.published,
             kind: block.kind,
             n: number.n,
             section: block.section.clone(),
@@ -96,6 +92,7 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
             line: line_of(origin.line_starts, block.span.start),
             date_mentions: Vec::new(),
             citations: Vec::new(),
+            span: block.span.clone(),
         };
         add_dates(&mut passage, &extract_dates(&block.text, &ctx));
         add_citations(&mut passage, &mut titles);
@@ -152,46 +149,26 @@ fn number_blocks(blocks: &[Block]) -> Vec<Numbering> {
         .collect()
 }
 
+/// The report's metadata: what its text says, then what its sidecar entry
+/// says, then what can be derived (an id from the file name, the file name
+/// as title).
 fn metadata(seg: &Segmented, origin: &Origin<'_>) -> DocMeta {
-    let side = origin.sidecar;
     let stem = origin
         .file_name
         .rsplit_once('.')
         .map_or(origin.file_name, |(s, _)| s);
-    let id = side
-        .and_then(|s| s.id.clone())
-        .unwrap_or_else(|| derived_id(stem, seg.meta.number.as_deref(), origin));
-    let published = seg
-        .meta
-        .date
-        .map(|d| d.to_string())
-        .or_else(|| side.and_then(|s| s.published.clone()));
-    let authors = if seg.meta.authors.is_empty() {
-        side.and_then(|s| s.authors.clone()).unwrap_or_default()
-    } else {
-        seg.meta.authors.clone()
-    };
-    DocMeta {
-        id,
-        title: seg
-            .meta
-            .title
-            .clone()
-            .or_else(|| side.and_then(|s| s.title.clone()))
-            .unwrap_or_else(|| stem.to_string()),
-        publisher: seg
-            .meta
-            .publisher
-            .clone()
-            .or_else(|| side.and_then(|s| s.publisher.clone())),
-        published,
-        authors,
-        contributor: seg.meta.contributor.clone(),
-        place: seg.meta.place.clone(),
-        series: seg.meta.series.clone(),
-        url: side.and_then(|s| s.url.clone()),
-        source_file: origin.display.to_string(),
+    let mut meta = seg.meta.clone();
+    if let Some(side) = origin.sidecar {
+        meta.fill_from(&side.meta);
     }
+    if meta.id.is_empty() {
+        meta.id = derived_id(stem, meta.number.as_deref(), origin);
+    }
+    if meta.title.is_empty() {
+        meta.title = stem.to_string();
+    }
+    meta.source_file = origin.display.to_string();
+    meta
 }
 
 /// `crisisgroup-258` from a file `crisisgroup-….txt` holding Report 258; else
@@ -267,7 +244,7 @@ fn add_dates(passage: &mut Passage, mentions: &[DateMention]) {
             end: m.last_day,
             precision: m.precision,
             qualifier: m.qualifier,
-            span: [m.span.start, m.span.end],
+            span: m.span.clone(),
         });
     }
 }

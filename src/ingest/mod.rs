@@ -19,11 +19,11 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::extract::Extractor;
+use crate::extract::{EntityKind, Extractor};
 use crate::index::DocSummary;
 use crate::index::dir::Build;
-use crate::index::write::IndexBuilder;
-use crate::model::{PassageKind, Report, Warning};
+use crate::index::write::{IndexBuilder, NameTables};
+use crate::model::{Dimension, PassageKind, Report, Warning};
 use crate::segment::segment;
 use assemble::{Origin, assemble, line_starts};
 use read::{Corpus, SourceFile};
@@ -116,7 +116,7 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSu
         None => Extractor::new()?,
     };
     let build = Build::begin(&config.index)?;
-    let mut builder = IndexBuilder::create(&build.path(), config.threads, &extractor)?;
+    let mut builder = IndexBuilder::create(&build.path(), config.threads, names(&extractor))?;
     progress.start(corpus.files.len(), corpus.total_bytes());
 
     let pool = rayon::ThreadPoolBuilder::new()
@@ -172,6 +172,28 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSu
         seconds: started.elapsed().as_secs_f64(),
         index_dir,
     })
+}
+
+/// What the index stores about entity names, from the gazetteers: every
+/// alias, and the groups each group is an affiliate of.
+fn names(extractor: &Extractor) -> NameTables {
+    let aliases = extractor
+        .alias_table()
+        .into_iter()
+        .map(|a| {
+            let dim = match a.kind {
+                EntityKind::Country => Dimension::Country,
+                EntityKind::Group => Dimension::Group,
+                EntityKind::Place => Dimension::Place,
+                EntityKind::Person => Dimension::Person,
+            };
+            (dim, a.name, a.canonical)
+        })
+        .collect();
+    NameTables {
+        aliases,
+        affiliations: extractor.group_affiliations().into_iter().collect(),
+    }
 }
 
 /// The corpus to read: the given paths, else `./corpus`, else the bundled one.

@@ -1,42 +1,39 @@
 //! `sources.toml`: metadata that report files do not carry.
 //!
-//! In: the sidecar's text. Out: [`SidecarEntry`]s keyed by file name and part.
-//! Parsing is strict (unknown keys are errors) so that a typo in a field name
-//! is reported, not silently ignored.
+//! In: the sidecar's text. Out: [`SidecarEntry`]s keyed by file name and part,
+//! each holding a [`DocMeta`] with what it gives. Parsing is strict (unknown
+//! keys are errors) so that a typo in a field name is reported, not silently
+//! ignored.
 
 use std::path::PathBuf;
 
-use serde::Deserialize;
+use toml::{Table, Value};
 
 use crate::error::{Error, Result};
+use crate::model::DocMeta;
+
+/// The metadata keys an entry may give, beside `file` and `part`.
+const META_KEYS: [&str; 9] = [
+    "id",
+    "title",
+    "publisher",
+    "published",
+    "authors",
+    "contributor",
+    "place",
+    "series",
+    "url",
+];
 
 /// What a sidecar says about one report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct SidecarEntry {
     /// File name, relative to the sidecar's folder.
     pub file: String,
     /// Which report of a multi-report file (1-based); absent = every report of the file.
     pub part: Option<usize>,
-    /// Document id to use instead of the derived one.
-    pub id: Option<String>,
-    /// Title, where the text has none.
-    pub title: Option<String>,
-    /// Publisher.
-    pub publisher: Option<String>,
-    /// Publication date, `YYYY-MM-DD`.
-    pub published: Option<String>,
-    /// Authors.
-    pub authors: Option<Vec<String>>,
-    /// Web address.
-    pub url: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SidecarDoc {
-    #[serde(default)]
-    report: Vec<SidecarEntry>,
+    /// The metadata it gives.
+    pub meta: DocMeta,
 }
 
 /// A parsed sidecar.
@@ -48,26 +45,30 @@ pub(crate) struct Sidecar {
 impl Sidecar {
     /// Parses a sidecar's text; `display` names it in errors.
     pub(crate) fn parse(text: &str, display: &str) -> Result<Sidecar> {
-        let doc: SidecarDoc = toml::from_str(text).map_err(|e| Error::DataFile {
+        let bad = |message: String| Error::DataFile {
             path: PathBuf::from(display),
-            message: e.to_string().trim().replace('\n', " "),
-        })?;
-        for entry in &doc.report {
-            if let Some(date) = &entry.published
-                && date.parse::<jiff::civil::Date>().is_err()
-            {
-                return Err(Error::DataFile {
-                    path: PathBuf::from(display),
-                    message: format!(
-                        "report `{}`: published = \"{date}\" is not a date; write YYYY-MM-DD",
-                        entry.file
-                    ),
-                });
-            }
+            message,
+        };
+        let mut root: Table =
+            toml::from_str(text).map_err(|e| bad(e.to_string().trim().replace('\n', " ")))?;
+        let reports = match root.remove("report") {
+            None => Vec::new(),
+            Some(Value::Array(items)) => items,
+            Some(_) => return Err(bad("`report` must be a list of [[report]] tables".into())),
+        };
+        if let Some(key) = root.keys().next() {
+            return Err(bad(format!(
+                "unknown key `{key}`; expected [[report]] tables"
+            )));
         }
-        Ok(Sidecar {
-            entries: doc.report,
-        })
+        let entries = reports
+            .into_iter()
+            .map(|item| match item {
+                Value::Table(t) => entry(t).map_err(bad),
+                _ => Err(bad("each [[report]] must be a table".into())),
+            })
+            .collect::<Result<_>>()?;
+        Ok(Sidecar { entries })
     }
 
     /// The entry for report `part` (1-based) of `file`, if any.
@@ -77,6 +78,45 @@ impl Sidecar {
             .find(|e| e.part == Some(part))
             .or_else(|| for_file().find(|e| e.part.is_none()))
     }
+}
+
+/// One `[[report]]` table; `Err` says what is wrong in it.
+fn entry(mut table: Table) -> std::result::Result<SidecarEntry, String> {
+    let Some(Value::String(file)) = table.remove("file") else {
+        return Err("a [[report]] without `file = \"name.txt\"`".into());
+    };
+    let part = match table.remove("part") {
+        None => None,
+        Some(Value::Integer(n)) if n >= 1 => usize::try_from(n).ok(),
+        Some(other) => {
+            return Err(format!(
+                "report `{file}`: part = {other} is not a report number (1, 2, …)"
+            ));
+        }
+    };
+    if let Some(key) = table.keys().find(|k| !META_KEYS.contains(&k.as_str())) {
+        return Err(format!(
+            "report `{file}`: unknown field `{key}`; expected one of file, part, {}",
+            META_KEYS.join(", ")
+        ));
+    }
+    if let Some(date) = table.get_mut("published") {
+        // A TOML date (`published = 2020-05-04`) is as good as a string.
+        let written = match &*date {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        if written.parse::<jiff::civil::Date>().is_err() {
+            return Err(format!(
+                "report `{file}`: published = {date} is not a date; write YYYY-MM-DD"
+            ));
+        }
+        *date = Value::String(written);
+    }
+    let meta: DocMeta = Value::Table(table)
+        .try_into()
+        .map_err(|e: toml::de::Error| format!("report `{file}`: {}", e.message()))?;
+    Ok(SidecarEntry { file, part, meta })
 }
 
 #[cfg(test)]
@@ -98,34 +138,44 @@ publisher = "Pub"
 [[report]]
 file = "one.txt"
 title = "Only"
+published = 2020-05-04
 "#;
         let s = Sidecar::parse(text, "sources.toml").expect("parses");
         assert_eq!(
-            s.entry("two.txt", 2).and_then(|e| e.id.as_deref()),
+            s.entry("two.txt", 2).map(|e| e.meta.id.as_str()),
             Some("second")
         );
         assert_eq!(
-            s.entry("two.txt", 1).and_then(|e| e.publisher.as_deref()),
+            s.entry("two.txt", 1)
+                .and_then(|e| e.meta.publisher.as_deref()),
             Some("Pub")
         );
-        assert_eq!(
-            s.entry("one.txt", 1).and_then(|e| e.title.as_deref()),
-            Some("Only")
-        );
+        let one = s.entry("one.txt", 1).expect("one.txt");
+        assert_eq!(one.meta.title, "Only");
+        assert_eq!(one.meta.published, Some(jiff::civil::date(2020, 5, 4)));
         assert!(s.entry("three.txt", 1).is_none());
     }
 
     #[test]
-    fn typos_and_bad_dates_are_reported() {
-        let err = Sidecar::parse("[[report]]\nfile = \"a\"\ntitel = \"x\"\n", "s.toml")
-            .expect_err("unknown key");
-        assert!(err.to_string().contains("titel"), "{err}");
-        let err = Sidecar::parse(
-            "[[report]]\nfile = \"a\"\npublished = \"May 2020\"\n",
-            "s.toml",
-        )
-        .expect_err("bad date");
-        assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
+    fn typos_and_bad_values_are_reported() {
+        for (text, expected) in [
+            ("[[report]]\nfile = \"a\"\ntitel = \"x\"\n", "titel"),
+            (
+                "[[report]]\nfile = \"a\"\npublished = \"May 2020\"\n",
+                "YYYY-MM-DD",
+            ),
+            ("[[report]]\ntitle = \"x\"\n", "without `file"),
+            ("[[report]]\nfile = \"a\"\npart = 0\n", "part = 0"),
+            (
+                "[[report]]\nfile = \"a\"\nauthors = \"Ann\"\n",
+                "report `a`",
+            ),
+            ("[[reports]]\nfile = \"a\"\n", "unknown key `reports`"),
+            ("[[report]\n", "sources.toml"),
+        ] {
+            let err = Sidecar::parse(text, "sources.toml").expect_err(text);
+            assert!(err.to_string().contains(expected), "{text}: {err}");
+        }
     }
 
     #[test]

@@ -9,14 +9,14 @@ use tantivy::{DocAddress, Order, Term};
 
 use crate::error::{Error, Result};
 use crate::index::IndexHandle;
-use crate::index::schema::ORD_SHIFT;
+use crate::index::schema::{ORD_SHIFT, name};
 use crate::model::Passage;
 
 /// Every live passage address, in document order.
 pub(crate) fn addresses_in_order(handle: &IndexHandle) -> Result<Vec<DocAddress>> {
     let mut all: Vec<(u64, DocAddress)> = Vec::with_capacity(handle.len() as usize);
     for (seg_ord, reader) in handle.searcher.segment_readers().iter().enumerate() {
-        let ords = reader.fast_fields().u64("ord")?.first_or_default_col(0);
+        let ords = reader.fast_fields().u64(name::ORD)?.first_or_default_col(0);
         let alive = reader.alive_bitset();
         for doc in 0..reader.max_doc() {
             if alive.is_some_and(|a| a.is_deleted(doc)) {
@@ -73,7 +73,7 @@ pub fn in_context(handle: &IndexHandle, id: &str, n: usize) -> Result<InContext>
     let reader = handle.searcher.segment_reader(addr.segment_ord);
     let ord = reader
         .fast_fields()
-        .u64("ord")?
+        .u64(name::ORD)?
         .first_or_default_col(0)
         .get_val(addr.doc_id);
     let doc_start = ord >> ORD_SHIFT << ORD_SHIFT;
@@ -87,7 +87,7 @@ pub fn in_context(handle: &IndexHandle, id: &str, n: usize) -> Result<InContext>
     let limit = 2 * n + 1;
     let hits = handle.searcher.search(
         &query,
-        &TopDocs::with_limit(limit).order_by_u64_field("ord", Order::Asc),
+        &TopDocs::with_limit(limit).order_by_u64_field(name::ORD, Order::Asc),
     )?;
     let mut before = Vec::new();
     let mut after = Vec::new();

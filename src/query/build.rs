@@ -16,12 +16,12 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 
-use super::aliases::Aliases;
 use super::exclusion::Excluded;
 use super::filter::{date_overlap_query, facet_query};
 use super::parse::{FieldName, Match, Node, SyntaxError};
+use crate::index::aliases::AliasTable;
 use crate::index::schema::{Fields, analyzer, raw_analyzer, stop_word_analyzer, tokens};
-use crate::model::PassageKind;
+use crate::model::{Dimension, PassageKind};
 
 /// The bonus of a word found in the passage's heading path (a BM25 match in
 /// the text typically scores 2 to 8).
@@ -60,7 +60,7 @@ pub(crate) enum Juxtaposition {
 /// Turns an AST into a query.
 pub(crate) struct Builder<'a> {
     fields: &'a Fields,
-    aliases: &'a dyn Aliases,
+    aliases: &'a AliasTable,
     stem: TextAnalyzer,
     raw: TextAnalyzer,
     stop: TextAnalyzer,
@@ -80,7 +80,7 @@ type Built = Result<Option<Box<dyn Query>>, SyntaxError>;
 impl<'a> Builder<'a> {
     pub(crate) fn new(
         fields: &'a Fields,
-        aliases: &'a dyn Aliases,
+        aliases: &'a AliasTable,
         juxtaposition: Juxtaposition,
     ) -> Builder<'a> {
         Builder {
@@ -343,34 +343,24 @@ impl<'a> Builder<'a> {
             message,
             at: span.start,
         };
-        let facet = |dim: &str, v: &str| Ok(Some(facet_query(self.fields, dim, v)));
-        match field {
+        let facet = |dim: Dimension, v: &str| Ok(Some(facet_query(self.fields, dim, v)));
+        let dim = match field {
             FieldName::Section => {
                 let stems = tokens(&mut self.stem, text);
                 if positive {
                     self.highlight.stems.extend(stems.iter().cloned());
                 }
-                Ok(phrase_or_term(self.fields.section, &stems, 0))
+                return Ok(phrase_or_term(self.fields.section, &stems, 0));
             }
-            FieldName::Doc => facet("doc", text),
-            FieldName::Kind => {
+            FieldName::Facet(dim) => dim,
+        };
+        match dim {
+            Dimension::Doc => facet(dim, text),
+            Dimension::Kind => {
                 let kind: PassageKind = text.parse().map_err(bad)?;
-                facet("kind", kind.name())
+                facet(dim, kind.name())
             }
-            FieldName::Country | FieldName::Group | FieldName::Place | FieldName::Person => {
-                let dim = match field {
-                    FieldName::Country => "country",
-                    FieldName::Group => "group",
-                    FieldName::Place => "place",
-                    _ => "person",
-                };
-                let canonical = self
-                    .aliases
-                    .resolve(dim, text)
-                    .unwrap_or_else(|| text.to_string());
-                facet(dim, &canonical)
-            }
-            FieldName::Year => {
+            Dimension::Year => {
                 let year: i16 = text
                     .parse()
                     .ok()
@@ -380,12 +370,12 @@ impl<'a> Builder<'a> {
                 let to = jiff::civil::Date::new(year, 12, 31).map_err(|e| bad(e.to_string()))?;
                 Ok(Some(date_overlap_query(self.fields, from, to)))
             }
-            FieldName::Cites => {
+            named => {
                 let canonical = self
                     .aliases
-                    .resolve("cites", text)
+                    .resolve(named, text)
                     .unwrap_or_else(|| text.to_string());
-                facet("cites", &canonical)
+                facet(named, &canonical)
             }
         }
     }

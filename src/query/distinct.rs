@@ -14,7 +14,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::ColumnValues;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::index::write::kind_code;
+use crate::index::schema::name;
 use crate::model::PassageKind;
 
 /// The `n` best passages by score times their kind's weight, one per simhash
@@ -80,10 +80,10 @@ impl Collector for DistinctTop {
             weights: Arc::clone(&self.weights),
             max_weight: self.weights.iter().copied().fold(1.0, Score::max),
             kinds: fast
-                .u64("kind")?
-                .first_or_default_col(kind_code(PassageKind::Paragraph)),
-            simhashes: fast.u64("simhash")?.first_or_default_col(0),
-            ords: fast.u64("ord")?.first_or_default_col(0),
+                .u64(name::KIND)?
+                .first_or_default_col(PassageKind::Paragraph.code()),
+            simhashes: fast.u64(name::SIMHASH)?.first_or_default_col(0),
+            ords: fast.u64(name::ORD)?.first_or_default_col(0),
             collapse: self.collapse,
             best: HashMap::new(),
             threshold: Score::NEG_INFINITY,

@@ -10,11 +10,11 @@ use tantivy::Term;
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 
-use super::aliases::Aliases;
 use crate::error::{Error, Result};
+use crate::index::aliases::AliasTable;
 use crate::index::dates::{day_number, overlap_ranges};
 use crate::index::schema::Fields;
-use crate::model::PassageKind;
+use crate::model::{Dimension, PassageKind};
 
 /// Restrictions on which passages a query may return.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,16 +47,34 @@ impl Filters {
         *self == Filters::default()
     }
 
+    /// The values asked for in a named dimension (`--country`, `--cites`…).
+    pub fn named(&self, dim: Dimension) -> &[String] {
+        match dim {
+            Dimension::Country => &self.countries,
+            Dimension::Group => &self.groups,
+            Dimension::Place => &self.places,
+            Dimension::Person => &self.persons,
+            Dimension::Cites => &self.cites,
+            _ => &[],
+        }
+    }
+
     /// One query clause per set filter, to be combined with `Occur::Must`.
     /// Entity and source values are resolved through `aliases`.
     ///
     /// # Errors
     /// [`Error::Filter`] for a value that names nothing known.
-    pub(crate) fn clauses(&self, f: &Fields, aliases: &dyn Aliases) -> Result<Vec<Box<dyn Query>>> {
+    pub(crate) fn clauses(&self, f: &Fields, aliases: &AliasTable) -> Result<Vec<Box<dyn Query>>> {
         let mut out: Vec<Box<dyn Query>> = Vec::new();
-        let plain: [(&str, Vec<&str>); 2] = [
-            ("kind", self.kinds.iter().map(|k| k.name()).collect()),
-            ("doc", self.docs.iter().map(String::as_str).collect()),
+        let plain: [(Dimension, Vec<&str>); 2] = [
+            (
+                Dimension::Kind,
+                self.kinds.iter().map(|k| k.name()).collect(),
+            ),
+            (
+                Dimension::Doc,
+                self.docs.iter().map(String::as_str).collect(),
+            ),
         ];
         for (dim, values) in plain {
             if !values.is_empty() {
@@ -65,14 +83,8 @@ impl Filters {
                 ));
             }
         }
-        let resolved = [
-            ("country", &self.countries),
-            ("group", &self.groups),
-            ("place", &self.places),
-            ("person", &self.persons),
-            ("cites", &self.cites),
-        ];
-        for (dim, values) in resolved {
+        for dim in Dimension::NAMED {
+            let values = self.named(dim);
             if values.is_empty() {
                 continue;
             }
@@ -80,8 +92,8 @@ impl Filters {
             for v in values {
                 let canonical = aliases.resolve(dim, v).ok_or_else(|| unknown(dim, v))?;
                 queries.push(facet_query(f, dim, &canonical));
-                if dim == "group" && self.affiliates {
-                    queries.push(facet_query(f, "affiliate", &canonical));
+                if dim == Dimension::Group && self.affiliates {
+                    queries.push(facet_query(f, Dimension::Affiliate, &canonical));
                 }
             }
             out.push(any_of(queries));
@@ -102,22 +114,14 @@ impl Filters {
 }
 
 /// The error for a filter value nothing in the index is tagged with.
-fn unknown(dim: &str, value: &str) -> Error {
-    let (flag, what) = match dim {
-        "cites" => ("--cites", "cited source"),
-        "country" => (
-            "--country",
-            "country (name, demonym-free alias or ISO code)",
-        ),
-        other => (other, other),
-    };
-    let flag = if flag.starts_with("--") {
-        flag.to_string()
-    } else {
-        format!("--{flag}")
+fn unknown(dim: Dimension, value: &str) -> Error {
+    let what = match dim {
+        Dimension::Cites => "cited source",
+        Dimension::Country => "country (name, demonym-free alias or ISO code)",
+        other => other.name(),
     };
     Error::Filter {
-        flag,
+        flag: dim.flag().to_string(),
         value: value.to_string(),
         message: format!(
             "not a known {what} in this index; hint: `dossier facets --field {dim}` lists them"
@@ -126,8 +130,8 @@ fn unknown(dim: &str, value: &str) -> Error {
 }
 
 /// A query matching passages tagged with the facet `/<dim>/<value>`.
-pub(crate) fn facet_query(f: &Fields, dim: &str, value: &str) -> Box<dyn Query> {
-    let facet = Facet::from_path([dim, value]);
+pub(crate) fn facet_query(f: &Fields, dim: Dimension, value: &str) -> Box<dyn Query> {
+    let facet = Facet::from_path([dim.name(), value]);
     Box::new(TermQuery::new(
         Term::from_facet(f.facets, &facet),
         IndexRecordOption::Basic,

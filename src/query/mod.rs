@@ -6,40 +6,35 @@
 //! `filter` adds the filters; ranking is BM25 weighted by passage kind, with
 //! near-identical passages shown once. Rendering is the binary's job.
 
-mod aliases;
 mod browse;
 mod build;
 mod distinct;
 mod exclusion;
 mod filter;
 mod parse;
-
+mod plan;
 mod snippet;
 mod sources;
 mod timeline;
 
 use tantivy::Score;
 use tantivy::collector::{Count, FacetCollector};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
+use tantivy::query::Query;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::IndexHandle;
+use crate::index::schema::name;
 use crate::index::simhash;
-use crate::model::{Passage, PassageKind};
+use crate::model::{Dimension, Passage, PassageKind};
 
-pub(crate) use aliases::Aliases;
 pub use browse::{InContext, for_each_passage, in_context};
-use build::{Builder, Highlight, Juxtaposition};
+use build::Juxtaposition;
 use distinct::{Candidate, DistinctTop};
 pub use filter::{DateEnd, Filters, parse_filter_date};
+use plan::plan;
 pub use snippet::Snippet;
 pub use sources::{SourceCount, sources};
 pub use timeline::{Timeline, TimelineEntry, TimelineRequest, timeline};
-
-/// Facet dimensions, in the order they are printed.
-pub const FACET_DIMENSIONS: [&str; 8] = [
-    "kind", "doc", "country", "group", "place", "person", "year", "cites",
-];
 
 /// Score factors per passage kind: a footnote that names a source should not
 /// outrank the paragraph stating the fact, nor a bare heading the text under it.
@@ -98,8 +93,8 @@ pub struct Hit {
 /// How many passages carry one facet value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetCount {
-    /// Dimension (`country`).
-    pub dim: String,
+    /// Dimension.
+    pub dim: Dimension,
     /// Value (`TR`).
     pub value: String,
     /// Matching passages with that value.
@@ -122,28 +117,6 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Facet counts (empty unless asked), by dimension then count.
     pub facets: Vec<FacetCount>,
-}
-
-/// A query ready to run: the tantivy queries and what snippets should mark.
-struct Plan {
-    /// Disjoint queries in rank order: every match of one ranks before the
-    /// matches of the next (passages with all the words, then with some).
-    tiers: Vec<Box<dyn Query>>,
-    highlight: Highlight,
-}
-
-impl Plan {
-    /// Every passage the plan matches, as one query.
-    fn matching(&self) -> Box<dyn Query> {
-        match self.tiers.as_slice() {
-            [one] => one.box_clone(),
-            many => Box::new(BooleanQuery::new(
-                many.iter()
-                    .map(|q| (Occur::Should, q.box_clone()))
-                    .collect(),
-            )),
-        }
-    }
 }
 
 /// Runs a search.
@@ -210,48 +183,6 @@ pub fn facets(
 ) -> Result<Vec<FacetCount>> {
     let plan = plan(handle, query, filters, Juxtaposition::All)?;
     facet_counts(handle, plan.matching().as_ref(), top)
-}
-
-/// A query error pointing at a byte offset of the query.
-fn query_error(query: &str, at: usize, message: &str) -> Error {
-    let column = query[..at.min(query.len())].chars().count();
-    Error::Query {
-        message: message.to_string(),
-        column: column + 1,
-        query: query.to_string(),
-        caret: format!("{}^", " ".repeat(column)),
-    }
-}
-
-/// Parses a query and turns it, with the filters, into tantivy queries.
-fn plan(handle: &IndexHandle, text: &str, filters: &Filters, how: Juxtaposition) -> Result<Plan> {
-    let node = parse::parse(text).map_err(|e| query_error(text, e.at, &e.message))?;
-    let aliases = handle.aliases();
-    let mut builder = Builder::new(&handle.fields, aliases, how);
-    let mut tiers = match &node {
-        Some(n) => builder
-            .build(n)
-            .map_err(|e| query_error(text, e.at, &e.message))?,
-        None => Vec::new(),
-    };
-    if tiers.is_empty() {
-        tiers.push(Box::new(AllQuery));
-    }
-    let clauses = filters.clauses(&handle.fields, aliases)?;
-    if !clauses.is_empty() {
-        tiers = tiers
-            .into_iter()
-            .map(|tier| {
-                let mut all = vec![(Occur::Must, tier)];
-                all.extend(clauses.iter().map(|c| (Occur::Must, c.box_clone())));
-                Box::new(BooleanQuery::new(all)) as Box<dyn Query>
-            })
-            .collect();
-    }
-    Ok(Plan {
-        tiers,
-        highlight: builder.highlight,
-    })
 }
 
 /// Score factor per kind code: a footnote keeps its full score when footnotes
@@ -347,17 +278,17 @@ fn footnote_texts(handle: &IndexHandle, passage: &Passage) -> Result<Vec<String>
 }
 
 fn facet_counts(handle: &IndexHandle, query: &dyn Query, top: usize) -> Result<Vec<FacetCount>> {
-    let mut collector = FacetCollector::for_field("facets");
-    for dim in FACET_DIMENSIONS {
+    let mut collector = FacetCollector::for_field(name::FACETS);
+    for dim in Dimension::COUNTED {
         collector.add_facet(format!("/{dim}").as_str());
     }
     let counts = handle.searcher.search(query, &collector)?;
     let mut out = Vec::new();
-    for dim in FACET_DIMENSIONS {
+    for dim in Dimension::COUNTED {
         let mut values: Vec<FacetCount> = counts
             .get(format!("/{dim}").as_str())
             .map(|(facet, count)| FacetCount {
-                dim: dim.to_string(),
+                dim,
                 value: facet
                     .to_path()
                     .last()
@@ -368,7 +299,7 @@ fn facet_counts(handle: &IndexHandle, query: &dyn Query, top: usize) -> Result<V
             .collect();
         values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         values.truncate(top);
-        if dim == "year" {
+        if dim == Dimension::Year {
             values.sort_by(|a, b| a.value.cmp(&b.value));
         }
         out.extend(values);

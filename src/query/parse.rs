@@ -22,43 +22,29 @@
 
 use std::ops::Range;
 
+use crate::model::Dimension;
+
 /// A field a query may name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum FieldName {
     /// The heading path.
     Section,
-    /// A document id.
-    Doc,
-    /// A passage kind.
-    Kind,
-    /// A country (any alias).
-    Country,
-    /// An armed group (any alias).
-    Group,
-    /// A place.
-    Place,
-    /// A person.
-    Person,
-    /// A year the passage mentions.
-    Year,
-    /// A cited source.
-    Cites,
+    /// A facet dimension (`country:`, `year:`, `cites:`/`source:`…).
+    Facet(Dimension),
 }
 
 impl FieldName {
     fn parse(name: &str) -> Option<FieldName> {
-        Some(match name.to_ascii_lowercase().as_str() {
-            "section" => FieldName::Section,
-            "doc" => FieldName::Doc,
-            "kind" => FieldName::Kind,
-            "country" => FieldName::Country,
-            "group" => FieldName::Group,
-            "place" => FieldName::Place,
-            "person" => FieldName::Person,
-            "year" => FieldName::Year,
-            "cites" | "source" => FieldName::Cites,
-            _ => return None,
-        })
+        let lower = name.to_ascii_lowercase();
+        if lower == "section" {
+            return Some(FieldName::Section);
+        }
+        let dim = if lower == "source" {
+            Dimension::Cites
+        } else {
+            Dimension::COUNTED.into_iter().find(|d| d.name() == lower)?
+        };
+        Some(FieldName::Facet(dim))
     }
 }
 
@@ -447,7 +433,13 @@ mod tests {
                     format!("\"{text}\"")
                 }
             }
-            Node::Field { field, value, .. } => format!("{field:?}:{}", show(value)),
+            Node::Field { field, value, .. } => {
+                let name = match field {
+                    FieldName::Section => "Section".to_string(),
+                    FieldName::Facet(dim) => format!("{dim:?}"),
+                };
+                format!("{name}:{}", show(value))
+            }
             Node::And(c) => format!("(and {})", c.iter().map(show).collect::<Vec<_>>().join(" ")),
             Node::Or(c) => format!("(or {})", c.iter().map(show).collect::<Vec<_>>().join(" ")),
             Node::Not(c) => format!("(not {})", show(c)),

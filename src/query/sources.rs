@@ -13,10 +13,13 @@ use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 
-use super::{Filters, Juxtaposition, plan};
+use super::build::Juxtaposition;
+use super::filter::Filters;
+use super::plan::plan;
 use crate::error::Result;
-use crate::extract::alias_key;
+use crate::fold::alias_key;
 use crate::index::IndexHandle;
+use crate::model::Dimension;
 
 /// How often one outlet is cited.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +39,10 @@ pub struct SourceCount {
 pub fn sources(handle: &IndexHandle, query: &str, filters: &Filters) -> Result<Vec<SourceCount>> {
     let plan = plan(handle, query, filters, Juxtaposition::All)?;
     let cites_anything = TermQuery::new(
-        Term::from_facet(handle.fields.facets, &Facet::from("/cites")),
+        Term::from_facet(
+            handle.fields.facets,
+            &Facet::from_path([Dimension::Cites.name()]),
+        ),
         IndexRecordOption::Basic,
     );
     let q = BooleanQuery::new(vec![

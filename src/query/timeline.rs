@@ -11,9 +11,12 @@ use jiff::civil::Date;
 use tantivy::DocAddress;
 use tantivy::collector::DocSetCollector;
 
-use super::{Filters, plan};
+use super::build::Juxtaposition;
+use super::filter::Filters;
+use super::plan::plan;
 use crate::error::Result;
 use crate::index::IndexHandle;
+use crate::index::schema::name;
 use crate::model::{DateInfo, Passage, PassageKind};
 use crate::sentences;
 
@@ -55,7 +58,7 @@ pub struct Timeline {
 /// # Errors
 /// A query or filter error, or an index failure.
 pub fn timeline(handle: &IndexHandle, req: &TimelineRequest) -> Result<Timeline> {
-    let plan = plan(handle, &req.query, &req.filters, super::Juxtaposition::All)?;
+    let plan = plan(handle, &req.query, &req.filters, Juxtaposition::All)?;
     let mut addrs: Vec<DocAddress> = handle
         .searcher
         .search(&plan.matching(), &DocSetCollector)?
@@ -66,13 +69,16 @@ pub fn timeline(handle: &IndexHandle, req: &TimelineRequest) -> Result<Timeline>
     let mut entries: Vec<(Date, Date, u64, TimelineEntry)> = Vec::new();
     for addr in addrs {
         let reader = handle.searcher.segment_reader(addr.segment_ord);
-        let first_day = reader.fast_fields().u64("date_first")?.first(addr.doc_id);
+        let first_day = reader
+            .fast_fields()
+            .u64(name::DATE_FIRST)?
+            .first(addr.doc_id);
         if first_day.is_none() {
             continue; // no date at all: skip without reading the stored passage
         }
         let ord = reader
             .fast_fields()
-            .u64("ord")?
+            .u64(name::ORD)?
             .first_or_default_col(0)
             .get_val(addr.doc_id);
         let passage = handle.passage_at(addr)?;
@@ -91,7 +97,7 @@ pub fn timeline(handle: &IndexHandle, req: &TimelineRequest) -> Result<Timeline>
                 continue;
             }
             let entry = TimelineEntry {
-                sentence: sentence_at(&passage.text, date.span[0]),
+                sentence: sentence_at(&passage.text, date.span.start),
                 date: date.clone(),
                 passage: passage.clone(),
             };

@@ -7,102 +7,152 @@
 
 use std::ops::Range;
 
+use super::block::Block;
+use super::classify;
 use super::markers::{self, RefTarget};
 use super::stitch::{Piece, Role};
-use super::{Block, classify};
 use crate::model::PassageKind;
 
 /// Turns pieces into blocks: section paths, footnote numbers, footnote
 /// passages right after the paragraph citing them.
 pub(super) fn emit(pieces: Vec<Piece>) -> Vec<Block> {
-    let mut out = Vec::with_capacity(pieces.len());
-    let mut section: Vec<(u8, String)> = Vec::new();
-    let mut next_body = 1u32;
-    let mut bodies_seen: Vec<String> = Vec::new();
-    let kept = drop_empty_headings(pieces);
-    for piece in kept {
-        let path =
-            |section: &[(u8, String)]| section.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
-        let span = piece.span.clone();
+    let mut emitter = Emitter {
+        out: Vec::with_capacity(pieces.len()),
+        section: Vec::new(),
+        next_body: 1,
+        bodies_seen: Vec::new(),
+    };
+    for piece in drop_empty_headings(pieces) {
         match piece.role {
-            Role::Heading { level } => {
-                let text = markers::normalize(&piece.marked.text);
-                let text = classify::numbered_heading(&text).map_or(text, |(_, t)| t);
-                let text = text.trim_end_matches(':').trim_end().to_string();
-                while section.last().is_some_and(|(l, _)| *l >= level) {
-                    section.pop();
-                }
-                out.push(block(
-                    PassageKind::Heading,
-                    text.clone(),
-                    path(&section),
-                    span,
-                ));
-                section.push((level, text));
-            }
-            Role::FootnoteDef { n } => {
-                let mut b = block(
-                    PassageKind::Footnote,
-                    markers::normalize(&piece.marked.text),
-                    path(&section),
-                    span,
-                );
-                b.number = Some(n);
-                b.sources = piece.marked.sources;
-                out.push(b);
-            }
-            Role::Para | Role::Item | Role::Event | Role::Caption => {
-                let kind = match piece.role {
-                    Role::Event => PassageKind::Event,
-                    Role::Caption => PassageKind::Caption,
-                    _ => PassageKind::Paragraph,
-                };
-                if piece.marked.orphan_close && piece.marked.bodies.is_empty() {
-                    attach_orphan(
-                        &mut out,
-                        &mut bodies_seen,
-                        &mut next_body,
-                        &piece,
-                        &path(&section),
-                    );
-                    continue;
-                }
-                let mut refs = Vec::with_capacity(piece.marked.refs.len());
-                let mut body_numbers = Vec::new();
-                for r in &piece.marked.refs {
-                    match r.target {
-                        RefTarget::Number(n) => refs.push(n.to_string()),
-                        RefTarget::Body(k) => {
-                            refs.push(next_body.to_string());
-                            body_numbers.push((k, next_body));
-                            next_body += 1;
-                        }
-                    }
-                }
-                let mut text = markers::normalize(&piece.marked.text);
-                if kind == PassageKind::Event {
-                    space_after_event_header(&mut text);
-                }
-                let mut b = block(kind, text, path(&section), span.clone());
-                b.refs = refs;
-                b.sources.clone_from(&piece.marked.sources);
-                if b.text.is_empty() && body_numbers.is_empty() {
-                    continue;
-                }
-                out.push(b);
-                for (k, n) in body_numbers {
-                    let text =
-                        markers::normalize(piece.marked.bodies.get(k).map_or("", String::as_str));
-                    bodies_seen.push(text.clone());
-                    let mut f = block(PassageKind::Footnote, text, path(&section), span.clone());
-                    f.number = Some(n);
-                    out.push(f);
-                }
-            }
+            Role::Heading { level } => emitter.heading(&piece, level),
+            Role::FootnoteDef { n } => emitter.footnote_def(piece, n),
+            Role::Para | Role::Item | Role::Event | Role::Caption => emitter.prose(&piece),
             Role::PageBreak => {}
         }
     }
-    out
+    emitter.out
+}
+
+/// The blocks so far and what the pieces still to come need to know.
+struct Emitter {
+    out: Vec<Block>,
+    /// The open headings, outermost first, with their levels.
+    section: Vec<(u8, String)>,
+    /// The number the next inline footnote body gets.
+    next_body: u32,
+    /// Footnote bodies already emitted (exports repeat some).
+    bodies_seen: Vec<String>,
+}
+
+impl Emitter {
+    /// The heading path of the current position.
+    fn path(&self) -> Vec<String> {
+        self.section.iter().map(|(_, t)| t.clone()).collect()
+    }
+
+    /// A heading closes the headings at its level or below, then opens.
+    fn heading(&mut self, piece: &Piece, level: u8) {
+        let text = markers::normalize(&piece.marked.text);
+        let text = classify::numbered_heading(&text).map_or(text, |(_, t)| t);
+        let text = text.trim_end_matches(':').trim_end().to_string();
+        while self.section.last().is_some_and(|(l, _)| *l >= level) {
+            self.section.pop();
+        }
+        let path = self.path();
+        self.out.push(block(
+            PassageKind::Heading,
+            text.clone(),
+            path,
+            piece.span.clone(),
+        ));
+        self.section.push((level, text));
+    }
+
+    /// A footnote body with its own number (a page-bottom definition).
+    fn footnote_def(&mut self, piece: Piece, n: u32) {
+        let mut b = block(
+            PassageKind::Footnote,
+            markers::normalize(&piece.marked.text),
+            self.path(),
+            piece.span,
+        );
+        b.number = Some(n);
+        b.sources = piece.marked.sources;
+        self.out.push(b);
+    }
+
+    /// A paragraph, list item, event or caption, followed by the footnote
+    /// bodies it holds inline, numbered in order.
+    fn prose(&mut self, piece: &Piece) {
+        let kind = match piece.role {
+            Role::Event => PassageKind::Event,
+            Role::Caption => PassageKind::Caption,
+            _ => PassageKind::Paragraph,
+        };
+        if piece.marked.orphan_close && piece.marked.bodies.is_empty() {
+            self.attach_orphan(piece);
+            return;
+        }
+        let mut refs = Vec::with_capacity(piece.marked.refs.len());
+        let mut body_numbers = Vec::new();
+        for r in &piece.marked.refs {
+            match r.target {
+                RefTarget::Number(n) => refs.push(n.to_string()),
+                RefTarget::Body(k) => {
+                    refs.push(self.next_body.to_string());
+                    body_numbers.push((k, self.next_body));
+                    self.next_body += 1;
+                }
+            }
+        }
+        let mut text = markers::normalize(&piece.marked.text);
+        if kind == PassageKind::Event {
+            space_after_event_header(&mut text);
+        }
+        if text.is_empty() && body_numbers.is_empty() {
+            return;
+        }
+        let mut b = block(kind, text, self.path(), piece.span.clone());
+        b.refs = refs;
+        b.sources.clone_from(&piece.marked.sources);
+        self.out.push(b);
+        for (k, n) in body_numbers {
+            let text = markers::normalize(piece.marked.bodies.get(k).map_or("", String::as_str));
+            self.bodies_seen.push(text.clone());
+            let mut f = block(PassageKind::Footnote, text, self.path(), piece.span.clone());
+            f.number = Some(n);
+            self.out.push(f);
+        }
+    }
+
+    /// A footnote body the export printed without its opening marker: a
+    /// repeat of a body already read is dropped; a new one becomes the next
+    /// footnote, cited by the paragraph before it.
+    fn attach_orphan(&mut self, piece: &Piece) {
+        let text = markers::normalize(&piece.marked.text);
+        if text.is_empty() || self.bodies_seen.iter().any(|b| b == &text) {
+            return;
+        }
+        let Some(citing) = self
+            .out
+            .iter_mut()
+            .rev()
+            .find(|b| b.kind == PassageKind::Paragraph)
+        else {
+            return;
+        };
+        citing.refs.push(self.next_body.to_string());
+        let mut f = block(
+            PassageKind::Footnote,
+            text.clone(),
+            self.path(),
+            piece.span.clone(),
+        );
+        f.number = Some(self.next_body);
+        self.next_body += 1;
+        self.bodies_seen.push(text);
+        self.out.push(f);
+    }
 }
 
 /// `May 2, 2019:Text` → `May 2, 2019: Text`.
@@ -115,40 +165,6 @@ fn space_after_event_header(text: &mut String) {
             text.insert(at, ' ');
         }
     }
-}
-
-/// A footnote body the export printed without its opening marker: a repeat of
-/// a body already read is dropped; a new one becomes the next footnote, cited
-/// by the paragraph before it.
-fn attach_orphan(
-    out: &mut Vec<Block>,
-    seen: &mut Vec<String>,
-    next: &mut u32,
-    piece: &Piece,
-    section: &[String],
-) {
-    let text = markers::normalize(&piece.marked.text);
-    if text.is_empty() || seen.iter().any(|b| b == &text) {
-        return;
-    }
-    let Some(citing) = out
-        .iter_mut()
-        .rev()
-        .find(|b| b.kind == PassageKind::Paragraph)
-    else {
-        return;
-    };
-    citing.refs.push(next.to_string());
-    let mut f = block(
-        PassageKind::Footnote,
-        text.clone(),
-        section.to_vec(),
-        piece.span.clone(),
-    );
-    f.number = Some(*next);
-    *next += 1;
-    seen.push(text);
-    out.push(f);
 }
 
 /// Headings with nothing under them before the next heading (a `Contact`

@@ -14,6 +14,7 @@
 //! footnote numbers, and this module puts sections and footnotes together.
 //! Structure is detected from content, never from file names.
 
+mod block;
 mod classify;
 mod emit;
 mod glued;
@@ -26,62 +27,10 @@ mod stitch;
 
 use std::ops::Range;
 
-use crate::model::PassageKind;
+use crate::model::DocMeta;
+pub(crate) use block::{Block, Segmented};
 use markers::RefTarget;
 use stitch::{Piece, Role};
-
-/// One passage before ids and extraction.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Block {
-    /// What it is.
-    pub kind: PassageKind,
-    /// Cleaned text.
-    pub text: String,
-    /// Heading path above it, outermost first.
-    pub section: Vec<String>,
-    /// Footnote/reference labels cited in it, in order.
-    pub refs: Vec<String>,
-    /// For footnotes: the footnote's own number.
-    pub number: Option<u32>,
-    /// Outlets named as sources in it.
-    pub sources: Vec<String>,
-    /// Byte range of the source it comes from (first to last piece).
-    pub span: Range<usize>,
-}
-
-/// Metadata the text of a report carries.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(crate) struct TextMeta {
-    /// Title as printed.
-    pub title: Option<String>,
-    /// Date line as written (`Istanbul/Ankara/Brussels, 29 June 2020` → `29 June 2020`).
-    pub date_line: Option<String>,
-    /// The date of the date line.
-    pub date: Option<jiff::civil::Date>,
-    /// Authors.
-    pub authors: Vec<String>,
-    /// Contributor.
-    pub contributor: Option<String>,
-    /// Place part of the date line.
-    pub place: Option<String>,
-    /// Series line (`Report 258 / Europe & Central Asia`).
-    pub series: Option<String>,
-    /// Report number from the series line.
-    pub number: Option<String>,
-    /// Publisher, when the text names it.
-    pub publisher: Option<String>,
-}
-
-/// One report found in a file.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(crate) struct Segmented {
-    /// What the text says about the report.
-    pub meta: TextMeta,
-    /// Passages in reading order.
-    pub blocks: Vec<Block>,
-    /// Byte range of the report in the file.
-    pub span: Range<usize>,
-}
 
 /// Splits `text` into reports and passages.
 pub(crate) fn segment(text: &str) -> Vec<Segmented> {
@@ -122,7 +71,7 @@ fn split_reports(text: &str) -> Vec<Range<usize>> {
 
 fn segment_report(text: &str, range: Range<usize>) -> Segmented {
     let raw = reader::read(text, range.clone(), &roles::line_kind);
-    let mut meta = TextMeta::default();
+    let mut meta = DocMeta::default();
     let pieces = roles::classify_all(&raw, &mut meta);
     let pieces = stitch::stitch(pieces);
     let pieces = drop_pull_quotes(pieces);
@@ -210,9 +159,9 @@ pub fn review(text: &str) -> String {
             out,
             "== report {} title={:?} series={:?} date={:?} place={:?} authors={:?} contributor={:?}",
             i + 1,
-            m.title,
+            Some(&m.title).filter(|t| !t.is_empty()),
             m.series,
-            m.date_line,
+            m.published.map(|d| d.to_string()),
             m.place,
             m.authors,
             m.contributor

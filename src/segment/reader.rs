@@ -174,99 +174,121 @@ fn read_plain(
 /// text of a list item before any nested list) becomes one raw block.
 fn read_markdown(text: &str, range: Range<usize>) -> Vec<RawBlock> {
     let src = &text[range.clone()];
-    let parser = Parser::new_ext(src, Options::empty()).into_offset_iter();
-    let mut out: Vec<RawBlock> = Vec::new();
-    let mut open: Option<(Shape, usize, InlineBuilder)> = None;
-    let mut heading_emphasis: Vec<Emphasis> = Vec::new();
-    let flush =
-        |open: &mut Option<(Shape, usize, InlineBuilder)>, end: usize, out: &mut Vec<RawBlock>| {
-            if let Some((shape, start, builder)) = open.take() {
-                let inline = builder.finish();
-                if !inline.text.trim().is_empty() {
-                    let span = range.start + start..range.start + end;
-                    out.push(RawBlock {
-                        span,
-                        shape,
-                        inline,
-                    });
-                }
-            }
-        };
-    for (event, r) in parser {
+    let mut reader = MarkdownReader {
+        base: range.start,
+        out: Vec::new(),
+        open: None,
+        heading_emphasis: Vec::new(),
+    };
+    for (event, r) in Parser::new_ext(src, Options::empty()).into_offset_iter() {
+        reader.event(event, r);
+    }
+    reader.flush(src.len());
+    reader.out
+}
+
+/// A leaf block being read: its shape, where it starts (relative to the
+/// markdown given to the parser) and its inline content so far.
+type OpenBlock = (Shape, usize, InlineBuilder);
+
+/// The state of a walk over one report's markdown events.
+struct MarkdownReader {
+    /// Offset of the markdown in the file.
+    base: usize,
+    out: Vec<RawBlock>,
+    open: Option<OpenBlock>,
+    /// Emphasis seen inside the open heading (typography tells levels apart).
+    heading_emphasis: Vec<Emphasis>,
+}
+
+impl MarkdownReader {
+    fn event(&mut self, event: Event<'_>, r: Range<usize>) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                flush(&mut open, r.start, &mut out);
-                heading_emphasis.clear();
+                self.flush(r.start);
+                self.heading_emphasis.clear();
                 let shape = Shape::Heading {
                     level: heading_level(level),
                     emphasis: Emphasis::Plain,
                 };
-                open = Some((shape, r.start, InlineBuilder::default()));
+                self.open = Some((shape, r.start, InlineBuilder::default()));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((Shape::Heading { level, .. }, _, _)) = &mut open {
-                    let emphasis = heading_style(&heading_emphasis);
-                    let lvl = *level;
-                    if let Some(o) = open.as_mut() {
-                        o.0 = Shape::Heading {
-                            level: lvl,
-                            emphasis,
-                        };
-                    }
+                let emphasis = heading_style(&self.heading_emphasis);
+                if let Some((Shape::Heading { emphasis: e, .. }, _, _)) = &mut self.open {
+                    *e = emphasis;
                 }
-                flush(&mut open, r.end, &mut out);
+                self.flush(r.end);
             }
             Event::Start(Tag::Paragraph) => {
                 // A paragraph inside a list item continues the item's block.
-                if !matches!(open, Some((Shape::Item, _, _))) {
-                    flush(&mut open, r.start, &mut out);
-                    open = Some((Shape::Para, r.start, InlineBuilder::default()));
+                if !matches!(self.open, Some((Shape::Item, _, _))) {
+                    self.start(Shape::Para, r.start);
                 }
             }
             Event::End(TagEnd::Paragraph) => {
-                if matches!(open, Some((Shape::Para, _, _))) {
-                    flush(&mut open, r.end, &mut out);
+                if matches!(self.open, Some((Shape::Para, _, _))) {
+                    self.flush(r.end);
                 }
             }
-            Event::Start(Tag::Item) => {
-                flush(&mut open, r.start, &mut out);
-                open = Some((Shape::Item, r.start, InlineBuilder::default()));
-            }
+            Event::Start(Tag::Item) => self.start(Shape::Item, r.start),
             Event::Start(Tag::List(_)) | Event::End(TagEnd::Item) => {
-                flush(&mut open, r.start.max(r.end.saturating_sub(1)), &mut out);
+                self.flush(r.start.max(r.end.saturating_sub(1)));
             }
             Event::Rule => {
-                flush(&mut open, r.start, &mut out);
-                out.push(RawBlock {
-                    span: range.start + r.start..range.start + r.end,
+                self.flush(r.start);
+                self.out.push(RawBlock {
+                    span: self.base + r.start..self.base + r.end,
                     shape: Shape::Rule,
                     inline: Inline::default(),
                 });
             }
-            Event::Start(Tag::Strong) if open.as_ref().is_some_and(|o| is_heading(o.0)) => {
-                heading_emphasis.push(Emphasis::Bold);
-                push_event(&mut open, &Event::Start(Tag::Strong));
+            Event::Start(Tag::Strong) if self.in_heading() => {
+                self.heading_emphasis.push(Emphasis::Bold);
+                self.push(&event);
             }
-            Event::Start(Tag::Emphasis) if open.as_ref().is_some_and(|o| is_heading(o.0)) => {
-                heading_emphasis.push(Emphasis::Italic);
-                push_event(&mut open, &Event::Start(Tag::Emphasis));
+            Event::Start(Tag::Emphasis) if self.in_heading() => {
+                self.heading_emphasis.push(Emphasis::Italic);
+                self.push(&event);
             }
             other => {
-                if open.is_none() && matches!(other, Event::Text(_) | Event::Code(_)) {
+                if self.open.is_none() && matches!(other, Event::Text(_) | Event::Code(_)) {
                     // Text outside any paragraph (HTML blocks, tables): keep it as a paragraph.
-                    open = Some((Shape::Para, r.start, InlineBuilder::default()));
+                    self.open = Some((Shape::Para, r.start, InlineBuilder::default()));
                 }
-                push_event(&mut open, &other);
+                self.push(&other);
             }
         }
     }
-    flush(&mut open, src.len(), &mut out);
-    out
-}
 
-fn push_event(open: &mut Option<(Shape, usize, InlineBuilder)>, event: &Event<'_>) {
-    if let Some((_, _, builder)) = open.as_mut() {
-        builder.push(event);
+    /// Closes the open block and opens one of `shape` at `at`.
+    fn start(&mut self, shape: Shape, at: usize) {
+        self.flush(at);
+        self.open = Some((shape, at, InlineBuilder::default()));
+    }
+
+    /// Closes the open block at `end`; a block with no text is dropped.
+    fn flush(&mut self, end: usize) {
+        if let Some((shape, start, builder)) = self.open.take() {
+            let inline = builder.finish();
+            if !inline.text.trim().is_empty() {
+                self.out.push(RawBlock {
+                    span: self.base + start..self.base + end,
+                    shape,
+                    inline,
+                });
+            }
+        }
+    }
+
+    fn push(&mut self, event: &Event<'_>) {
+        if let Some((_, _, builder)) = self.open.as_mut() {
+            builder.push(event);
+        }
+    }
+
+    fn in_heading(&self) -> bool {
+        self.open.as_ref().is_some_and(|o| is_heading(o.0))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Roles: what each raw block of a report is, in the context of the report.
 //!
 //! In: a report's raw blocks. Out: classified [`Piece`]s (chrome and metadata
-//! lines removed, the metadata collected into [`TextMeta`]). The per-block rules
+//! lines removed, the metadata collected into a [`DocMeta`]). The per-block rules
 //! live in `classify`; what needs the whole report is here: running headers
 //! repeated on every page, the title as the first heading before any prose,
 //! heading levels read from typography, footnote definition blocks split into
@@ -12,7 +12,8 @@ use rustc_hash::FxHashMap as HashMap;
 use super::markers::{self, Marked};
 use super::reader::{Emphasis, LineKind, RawBlock, Shape};
 use super::stitch::{Piece, Role};
-use super::{TextMeta, classify, inline};
+use super::{classify, inline};
+use crate::model::DocMeta;
 
 /// Lines that start blocks in plain text even without a blank line before
 /// them: chrome, series and date lines stand alone; a footnote definition at a
@@ -34,17 +35,26 @@ pub(super) fn line_kind(line: &str) -> LineKind {
 const MIN_RUNNING_HEADER_REPEATS: usize = 3;
 
 /// Gives every raw block its role, collecting the report's metadata.
-pub(super) fn classify_all(raw: &[RawBlock], meta: &mut TextMeta) -> Vec<Piece> {
+pub(super) fn classify_all(raw: &[RawBlock], meta: &mut DocMeta) -> Vec<Piece> {
     let running = running_headers(raw);
     let styled = HeadingStyles::of(raw, &running);
     let mut pieces = Vec::with_capacity(raw.len());
     let mut prose_seen = false;
+    let mut date_line_seen = false;
     for block in raw {
         // Emphasis that markdown could not close (`**May 2, 2019:**Text`) leaves
         // asterisks, which are never content (see `markers`).
         let unstarred = block.text().replace('*', "");
         let text = unstarred.trim();
-        let role = classify_one(block, text, meta, &running, &styled, prose_seen);
+        let role = classify_one(
+            block,
+            text,
+            meta,
+            &mut date_line_seen,
+            &running,
+            &styled,
+            prose_seen,
+        );
         match role {
             Some(Role::FootnoteDef { .. }) => pieces.extend(footnote_defs(block)),
             Some(role) => {
@@ -62,11 +72,42 @@ pub(super) fn classify_all(raw: &[RawBlock], meta: &mut TextMeta) -> Vec<Piece> 
     pieces
 }
 
+/// Takes a metadata line (series, date line, authors, contributor) into
+/// `meta`; true when the block is such a line or repeats one, and is no
+/// passage. Only the first date line dates the report.
+fn take_metadata(text: &str, meta: &mut DocMeta, date_line_seen: &mut bool) -> bool {
+    if let Some((line, number)) = classify::series(text) {
+        meta.series.get_or_insert(line);
+        meta.number.get_or_insert(number);
+        return true;
+    }
+    if let Some((place, _)) = classify::date_line(text) {
+        if !*date_line_seen {
+            *date_line_seen = true;
+            meta.published = classify::date_of_line(text);
+            meta.place = place;
+        }
+        return true;
+    }
+    if let Some(names) = classify::authors(text) {
+        if meta.authors.is_empty() {
+            meta.authors = names;
+        }
+        return true;
+    }
+    if let Some(name) = classify::contributor(text) {
+        meta.contributor.get_or_insert(name);
+        return true;
+    }
+    false
+}
+
 /// The role of one block; `None` for blocks that are only metadata or chrome.
 fn classify_one(
     block: &RawBlock,
     text: &str,
-    meta: &mut TextMeta,
+    meta: &mut DocMeta,
+    date_line_seen: &mut bool,
     running: &[String],
     styled: &HeadingStyles,
     prose_seen: bool,
@@ -78,38 +119,15 @@ fn classify_one(
         return None;
     }
     if running.iter().any(|r| r == text) {
-        if meta.title.is_none() && !prose_seen {
-            meta.title = Some(text.to_string());
+        if meta.title.is_empty() && !prose_seen {
+            text.clone_into(&mut meta.title);
         }
         return Some(Role::PageBreak);
     }
-    if text.lines().all(classify::is_chrome) {
-        return None;
-    }
-    if let Some((line, number)) = classify::series(text) {
-        meta.series.get_or_insert(line);
-        meta.number.get_or_insert(number);
-        return None;
-    }
-    if let Some((place, date)) = classify::date_line(text) {
-        if meta.date_line.is_none() {
-            meta.date = classify::date_of_line(text);
-            meta.date_line = Some(date);
-            meta.place = place;
-        }
-        return None;
-    }
-    if let Some(names) = classify::authors(text) {
-        if meta.authors.is_empty() {
-            meta.authors = names;
-        }
-        return None;
-    }
-    if let Some(name) = classify::contributor(text) {
-        meta.contributor.get_or_insert(name);
-        return None;
-    }
-    if repeats_metadata(text, meta) {
+    if text.lines().all(classify::is_chrome)
+        || take_metadata(text, meta, date_line_seen)
+        || repeats_metadata(text, meta)
+    {
         return None;
     }
     if classify::is_caption(text) {
@@ -123,8 +141,8 @@ fn classify_one(
     match block.shape {
         Shape::Para if has_markers => Some(Role::Para),
         Shape::Heading { level, emphasis } => {
-            if meta.title.is_none() && !prose_seen {
-                meta.title = Some(text.to_string());
+            if meta.title.is_empty() && !prose_seen {
+                text.clone_into(&mut meta.title);
                 return None;
             }
             let level = styled.level(level, emphasis);
@@ -136,8 +154,8 @@ fn classify_one(
         Shape::Item => Some(Role::Item),
         Shape::Para if text.starts_with(['•', '·']) => Some(Role::Item),
         Shape::Para if classify::looks_like_heading(text) => {
-            if meta.title.is_none() && !prose_seen {
-                meta.title = Some(text.to_string());
+            if meta.title.is_empty() && !prose_seen {
+                text.clone_into(&mut meta.title);
                 return None;
             }
             let author = meta.authors.iter().any(|a| a == text);
@@ -151,9 +169,9 @@ fn classify_one(
 }
 
 /// Back matter often repeats the title and the author line: not passages.
-fn repeats_metadata(text: &str, meta: &TextMeta) -> bool {
+fn repeats_metadata(text: &str, meta: &DocMeta) -> bool {
     let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
-    meta.title.as_deref().is_some_and(|t| same(t, text))
+    (!meta.title.is_empty() && same(&meta.title, text))
         || (meta.authors.len() > 1 && classify::split_names(text) == meta.authors)
 }
 

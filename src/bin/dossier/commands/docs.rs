@@ -3,10 +3,10 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{DocSummary, IndexHandle, PassageKind};
+use dossier::{DocMeta, DocSummary, IndexHandle, PassageKind};
 use serde::Serialize;
 
-use super::render::human_date;
+use super::render::human_day;
 use crate::args::DocsArgs;
 use crate::exit::Status;
 use crate::output::{Out, Style};
@@ -31,8 +31,8 @@ fn write_human(out: &mut Out, d: &DocSummary) -> Result<()> {
     if let Some(p) = &m.publisher {
         facts.push(p.clone());
     }
-    if let Some(date) = &m.published {
-        facts.push(human_date(date));
+    if let Some(date) = m.published {
+        facts.push(human_day(date));
     }
     if let Some(place) = &m.place {
         facts.push(place.clone());
@@ -64,23 +64,11 @@ fn write_human(out: &mut Out, d: &DocSummary) -> Result<()> {
     Ok(())
 }
 
-/// `docs --json`: SPEC section 3's document object.
+/// `docs --json`: the document's metadata, then its passage counts by kind.
 #[derive(Serialize)]
 struct JsonDoc<'a> {
-    id: &'a str,
-    title: &'a str,
-    publisher: Option<&'a str>,
-    published: Option<&'a str>,
-    authors: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    contributor: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    place: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    series: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    source_file: &'a str,
+    #[serde(flatten)]
+    meta: &'a DocMeta,
     headings: usize,
     paragraphs: usize,
     footnotes: usize,
@@ -91,19 +79,9 @@ struct JsonDoc<'a> {
 
 impl<'a> JsonDoc<'a> {
     fn of(d: &'a DocSummary) -> JsonDoc<'a> {
-        let m = &d.meta;
         let count = |k| d.counts.get(&k).copied().unwrap_or(0);
         JsonDoc {
-            id: &m.id,
-            title: &m.title,
-            publisher: m.publisher.as_deref(),
-            published: m.published.as_deref(),
-            authors: &m.authors,
-            contributor: m.contributor.as_deref(),
-            place: m.place.as_deref(),
-            series: m.series.as_deref(),
-            url: m.url.as_deref(),
-            source_file: &m.source_file,
+            meta: &d.meta,
             headings: count(PassageKind::Heading),
             paragraphs: count(PassageKind::Paragraph),
             footnotes: count(PassageKind::Footnote),

@@ -3,31 +3,31 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{FACET_DIMENSIONS, FacetCount, IndexHandle, facets};
+use dossier::{Dimension, IndexHandle, facets};
 
-use super::search::JsonFacet;
+use super::render::{JsonFacet, write_facets};
 use crate::args::FacetsArgs;
 use crate::exit::Status;
-use crate::output::{Out, Style};
+use crate::output::Out;
 
 pub(crate) fn run(handle: &IndexHandle, args: &FacetsArgs, out: &mut Out) -> Result<Status> {
+    let mut fields = Vec::new();
     for f in &args.field {
-        if !FACET_DIMENSIONS.contains(&f.as_str()) {
+        let Some(dim) = Dimension::parse(f).filter(|d| Dimension::COUNTED.contains(d)) else {
+            let known: Vec<&str> = Dimension::COUNTED.iter().map(|d| d.name()).collect();
             return Err(dossier::Error::Filter {
                 flag: "--field".into(),
                 value: f.clone(),
-                message: format!(
-                    "unknown facet; expected one of {}",
-                    FACET_DIMENSIONS.join(", ")
-                ),
+                message: format!("unknown facet; expected one of {}", known.join(", ")),
             }
             .into());
-        }
+        };
+        fields.push(dim);
     }
     let filters = super::filters(&args.filters)?;
     let mut counts = facets(handle, &args.query, &filters, args.top.max(1))?;
-    if !args.field.is_empty() {
-        counts.retain(|c| args.field.contains(&c.dim));
+    if !fields.is_empty() {
+        counts.retain(|c| fields.contains(&c.dim));
     }
     if args.json {
         for c in &counts {
@@ -35,44 +35,7 @@ pub(crate) fn run(handle: &IndexHandle, args: &FacetsArgs, out: &mut Out) -> Res
             writeln!(out)?;
         }
     } else {
-        write_human(out, &counts)?;
+        write_facets(out, &counts)?;
     }
     Ok(Status::Success)
-}
-
-/// One line per dimension: `country  TR 120 · ML 80 · FR 41`.
-pub(crate) fn write_human(out: &mut Out, counts: &[FacetCount]) -> Result<()> {
-    for dim in FACET_DIMENSIONS {
-        let values: Vec<String> = counts
-            .iter()
-            .filter(|c| c.dim == dim)
-            .map(|c| {
-                format!(
-                    "{} {}",
-                    c.value,
-                    out.paint(Style::Dim, &c.count.to_string())
-                )
-            })
-            .collect();
-        if values.is_empty() {
-            continue;
-        }
-        let label = out.paint(Style::Bold, &format!("{dim:<8}"));
-        let indent = " ".repeat(9);
-        let body = values.join(" · ");
-        let mut lines = textwrap::wrap(
-            &body,
-            textwrap::Options::new(out.width.saturating_sub(9).max(20)),
-        );
-        let first = if lines.is_empty() {
-            String::new()
-        } else {
-            lines.remove(0).into_owned()
-        };
-        writeln!(out, "{label} {first}")?;
-        for l in lines {
-            writeln!(out, "{indent}{l}")?;
-        }
-    }
-    Ok(())
 }

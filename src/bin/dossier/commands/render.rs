@@ -1,6 +1,11 @@
-//! Pieces of human output shared by commands: citation lines, labels, dates.
+//! Output shared by commands: citation lines, labels, dates, facet counts
+//! (as text and as JSON).
 
-use dossier::{Passage, PassageKind};
+use std::io::Write;
+
+use anyhow::Result;
+use dossier::{Dimension, FacetCount, Passage, PassageKind};
+use serde::Serialize;
 
 use crate::output::{Out, Style};
 
@@ -11,8 +16,8 @@ pub(crate) fn citation(out: &Out, p: &Passage) -> String {
     if let Some(publisher) = &p.doc_publisher {
         parts.push(publisher.clone());
     }
-    if let Some(date) = &p.doc_published {
-        parts.push(human_date(date));
+    if let Some(date) = p.doc_published {
+        parts.push(human_day(date));
     }
     parts.join(" · ")
 }
@@ -50,33 +55,63 @@ pub(crate) fn refs_line(p: &Passage) -> Option<String> {
     Some(format!("{label} {}", p.refs.join(", ")))
 }
 
-/// `2020-06-29` → `29 June 2020`; other shapes are returned as given.
-pub(crate) fn human_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parts: Vec<&str> = iso.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] => match (m.parse::<usize>(), d.parse::<u32>()) {
-            (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {y}", MONTHS[m - 1]),
-            _ => iso.to_string(),
-        },
-        [y, m] => match m.parse::<usize>() {
-            Ok(m @ 1..=12) => format!("{} {y}", MONTHS[m - 1]),
-            _ => iso.to_string(),
-        },
-        _ => iso.to_string(),
+/// A day as people write it: `29 June 2020`.
+pub(crate) fn human_day(date: jiff::civil::Date) -> String {
+    date.strftime("%-d %B %Y").to_string()
+}
+
+/// One line per dimension: `country  TR 120 · ML 80 · FR 41`.
+pub(crate) fn write_facets(out: &mut Out, counts: &[FacetCount]) -> Result<()> {
+    for dim in Dimension::COUNTED {
+        let values: Vec<String> = counts
+            .iter()
+            .filter(|c| c.dim == dim)
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c.value,
+                    out.paint(Style::Dim, &c.count.to_string())
+                )
+            })
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        let label = out.paint(Style::Bold, &format!("{:<8}", dim.name()));
+        let indent = " ".repeat(9);
+        let body = values.join(" · ");
+        let mut lines = textwrap::wrap(
+            &body,
+            textwrap::Options::new(out.width.saturating_sub(9).max(20)),
+        );
+        let first = if lines.is_empty() {
+            String::new()
+        } else {
+            lines.remove(0).into_owned()
+        };
+        writeln!(out, "{label} {first}")?;
+        for l in lines {
+            writeln!(out, "{indent}{l}")?;
+        }
+    }
+    Ok(())
+}
+
+/// A facet count as JSON: `{"facet":"country","value":"TR","count":12}`.
+#[derive(Serialize)]
+pub(crate) struct JsonFacet<'a> {
+    facet: Dimension,
+    value: &'a str,
+    count: u64,
+}
+
+impl<'a> JsonFacet<'a> {
+    pub(crate) fn of(f: &'a FacetCount) -> JsonFacet<'a> {
+        JsonFacet {
+            facet: f.dim,
+            value: &f.value,
+            count: f.count,
+        }
     }
 }
 
@@ -85,9 +120,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn human_dates() {
-        assert_eq!(human_date("2020-06-29"), "29 June 2020");
-        assert_eq!(human_date("2019-07"), "July 2019");
-        assert_eq!(human_date("2014/2015"), "2014/2015");
+    fn human_days() {
+        assert_eq!(human_day(jiff::civil::date(2020, 6, 29)), "29 June 2020");
+        assert_eq!(human_day(jiff::civil::date(2020, 6, 9)), "9 June 2020");
     }
 }

@@ -3,10 +3,10 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{FacetCount, Hit, IndexHandle, Passage, SearchRequest, SearchResults, search};
+use dossier::{Hit, IndexHandle, Passage, SearchRequest, SearchResults, search};
 use serde::Serialize;
 
-use super::render::{citation, location, refs_line};
+use super::render::{JsonFacet, citation, location, refs_line, write_facets};
 use crate::args::SearchArgs;
 use crate::exit::Status;
 use crate::output::{Out, Style};
@@ -48,7 +48,7 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
             writeln!(out, "{}", out.paint(Style::Dim, &line))?;
         }
         if args.facets {
-            super::facets::write_human(out, &results.facets)?;
+            write_facets(out, &results.facets)?;
         }
     }
     Ok(if results.total == 0 {
@@ -115,24 +115,6 @@ impl<'a> JsonHit<'a> {
             score: hit.score,
             snippet: hit.snippet.to_bold(),
             footnote_texts: &hit.footnote_texts,
-        }
-    }
-}
-
-/// A facet count as JSON: `{"facet":"country","value":"TR","count":12}`.
-#[derive(Serialize)]
-pub(crate) struct JsonFacet<'a> {
-    facet: &'a str,
-    value: &'a str,
-    count: u64,
-}
-
-impl<'a> JsonFacet<'a> {
-    pub(crate) fn of(f: &'a FacetCount) -> JsonFacet<'a> {
-        JsonFacet {
-            facet: &f.dim,
-            value: &f.value,
-            count: f.count,
         }
     }
 }

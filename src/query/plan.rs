@@ -1,0 +1,85 @@
+//! A query ready to run: the query text parsed, built into tantivy queries
+//! and combined with the filters.
+//!
+//! In: an opened index (its fields and alias table), the query text, the
+//! filters and how words combine. Out: a [`Plan`]: tiers of tantivy queries in
+//! rank order and what snippets should mark. Search, facets, the timeline
+//! and sources all start here.
+
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
+
+use super::build::{Builder, Highlight, Juxtaposition};
+use super::filter::Filters;
+use super::parse;
+use crate::error::{Error, Result};
+use crate::index::IndexHandle;
+
+/// A query ready to run: the tantivy queries and what snippets should mark.
+pub(crate) struct Plan {
+    /// Disjoint queries in rank order: every match of one ranks before the
+    /// matches of the next (passages with all the words, then with some).
+    pub(crate) tiers: Vec<Box<dyn Query>>,
+    /// What snippets should mark.
+    pub(crate) highlight: Highlight,
+}
+
+impl Plan {
+    /// Every passage the plan matches, as one query.
+    pub(crate) fn matching(&self) -> Box<dyn Query> {
+        match self.tiers.as_slice() {
+            [one] => one.box_clone(),
+            many => Box::new(BooleanQuery::new(
+                many.iter()
+                    .map(|q| (Occur::Should, q.box_clone()))
+                    .collect(),
+            )),
+        }
+    }
+}
+
+/// A query error pointing at a byte offset of the query.
+fn query_error(query: &str, at: usize, message: &str) -> Error {
+    let column = query[..at.min(query.len())].chars().count();
+    Error::Query {
+        message: message.to_string(),
+        column: column + 1,
+        query: query.to_string(),
+        caret: format!("{}^", " ".repeat(column)),
+    }
+}
+
+/// Parses a query and turns it, with the filters, into tantivy queries.
+pub(crate) fn plan(
+    handle: &IndexHandle,
+    text: &str,
+    filters: &Filters,
+    how: Juxtaposition,
+) -> Result<Plan> {
+    let node = parse::parse(text).map_err(|e| query_error(text, e.at, &e.message))?;
+    let aliases = handle.aliases();
+    let mut builder = Builder::new(&handle.fields, aliases, how);
+    let mut tiers = match &node {
+        Some(n) => builder
+            .build(n)
+            .map_err(|e| query_error(text, e.at, &e.message))?,
+        None => Vec::new(),
+    };
+    if tiers.is_empty() {
+        tiers.push(Box::new(AllQuery));
+    }
+    let clauses = filters.clauses(&handle.fields, aliases)?;
+    if !clauses.is_empty() {
+        tiers = tiers
+            .into_iter()
+            .map(|tier| {
+                let mut all = vec![(Occur::Must, tier)];
+                all.extend(clauses.iter().map(|c| (Occur::Must, c.box_clone())));
+                Box::new(BooleanQuery::new(all)) as Box<dyn Query>
+            })
+            .collect();
+    }
+    Ok(Plan {
+        tiers,
+        highlight: builder.highlight,
+    })
+}
