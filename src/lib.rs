@@ -5,7 +5,46 @@
 //! persons and dates, and indexes the lot with tantivy.
 //!
 //! The pipeline, one module per stage: `ingest` (read, segment, assemble,
-//! write), `extract`, `index`, `query`. See ARCHITECTURE.md.
+//! write), `extract`, `index`, `query`. See ARCHITECTURE.md. The JSON the
+//! command line prints is documented in `docs/json.md`.
+//!
+//! Ingest a folder of reports, then search it:
+//!
+//! ```
+//! use dossier::{IndexHandle, IngestConfig, SearchRequest, Silent, ingest, search};
+//!
+//! let reports = tempfile::tempdir()?;
+//! std::fs::write(
+//!     reports.path().join("brief.md"),
+//!     "# Prisons in the Sahel\n\n## Detention\n\n\
+//!      Overcrowded prisons in Niamey hold suspects of Boko Haram, \
+//!      a prison official said in March 2021.\n",
+//! )?;
+//! let index = tempfile::tempdir()?;
+//! let config = IngestConfig {
+//!     paths: vec![reports.path().to_path_buf()],
+//!     index: index.path().to_path_buf(),
+//!     threads: 1,
+//!     data: None,
+//! };
+//! let summary = ingest(&config, &Silent)?;
+//! assert_eq!(summary.docs.len(), 1);
+//!
+//! let handle = IndexHandle::open(index.path())?;
+//! let request = SearchRequest {
+//!     query: "prison".into(),
+//!     limit: 5,
+//!     ..SearchRequest::default()
+//! };
+//! let results = search(&handle, &request)?;
+//! let best = &results.hits[0].passage;
+//! assert_eq!(best.id, "brief/p1");
+//! assert_eq!(best.section, ["Detention"]);
+//! assert_eq!(best.groups, ["Boko Haram"]);
+//! assert_eq!(best.places, ["Niamey"]);
+//! assert_eq!(best.dates, ["2021-03"]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod error;
 pub mod extract;
@@ -24,11 +63,10 @@ pub use model::{
     Citation, DateInfo, Dimension, DocMeta, Passage, PassageKind, Precision, Qualifier, Report,
     Warning,
 };
-#[doc(hidden)]
-pub use segment::review as debug_segment;
-
 pub use query::{
     DateEnd, FacetCount, Filters, Hit, InContext, SearchRequest, SearchResults, Snippet,
     SourceCount, Timeline, TimelineEntry, TimelineRequest, facets, for_each_passage, in_context,
     parse_filter_date, search, sources, timeline,
 };
+#[doc(hidden)]
+pub use segment::review as debug_segment;
