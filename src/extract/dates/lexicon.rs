@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::Qualifier;
+use crate::model::Qualifier;
 
 /// Which language and form a month name is written in; the grammar is
 /// stricter with forms that double as ordinary words.
