@@ -1,23 +1,30 @@
-//! The date grammar, top level: intervals, coordination and the scan over
-//! the tokens. Single dates are in [`point`](super::point) (with
-//! [`numeric`](super::numeric) and [`period`](super::period)), relative
-//! phrases in [`relative`](super::relative), the "not a date" rules in
-//! [`reject`](super::reject).
+//! The date grammar, top level: the scan over the tokens, intervals,
+//! coordination, and the choice of rule for a single date at a position.
+//! The rules it combines each read the tokens through the
+//! [`cursor`](super::cursor) and build the values of [`expr`](super::expr):
+//! dates with a month name or a year in [`point`], numeric dates in
+//! [`numeric`], decades, seasons, qualified dates and fractions of a year in
+//! [`period`], relative phrases in [`relative`], the "not a date" rules in
+//! [`reject`]. Also here: the future-tense test the resolver asks about
+//! year-less dates ([`speaks_of_future`]).
 //!
-//! In: the tokens of one text. Out: [`Parsed`] expressions (a point or an
-//! interval, as written, possibly without a year) with their token range, in
-//! text order, never overlapping. Nothing is resolved here: `October 8` stays
-//! year-less and `last year` stays relative until [`resolve`](super::resolve).
+//! In: a [`Cursor`] over the tokens of one text. Out: [`Parsed`] expressions
+//! (a point or an interval, as written, possibly without a year) with their
+//! token range, in text order, never overlapping. Nothing is resolved here:
+//! `October 8` stays year-less and `last year` stays relative until
+//! [`resolve`](super::resolve).
 //!
 //! The grammar itself is specified in the documentation of the parent
 //! module (`dossier::extract::dates`), where users of the extractor read it.
 
 use std::ops::Range;
 
-use super::Qualifier;
-use super::lexicon::{Lex, Unit};
-use super::reject;
-use super::token::{Case, Kind, Token};
+use super::cursor::Cursor;
+use super::expr::{Expr, Point, Rel};
+use super::lexicon::Lex;
+use super::token::Kind;
+use super::{numeric, period, point, reject, relative};
+use crate::fold::is_apostrophe;
 
 /// How many coordinated dates one expression may chain (`3, 4 and 5 May`);
 /// bounds the recursion on long lists of numbers.
@@ -29,72 +36,6 @@ const MAX_SHORT_SPAN: i32 = 20;
 
 /// How many tokens either side of a date the future-tense test looks at.
 const SENTENCE_WINDOW: usize = 60;
-
-/// A date as written: every part optional, the year possibly relative.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct Point {
-    pub(crate) year: Option<i32>,
-    pub(crate) month: Option<u8>,
-    /// Raw day number, validated against the calendar when resolved.
-    pub(crate) day: Option<u32>,
-    /// First year of a decade (`1990` for `the 1990s`).
-    pub(crate) decade: Option<i32>,
-    pub(crate) qualifier: Option<Qualifier>,
-    pub(crate) rel: Rel,
-    /// Written like a date but impossible (`13/31/2018`): consumed, never emitted.
-    pub(crate) invalid: bool,
-}
-
-impl Point {
-    /// A year and nothing else: the shape the quantity rules watch.
-    pub(crate) fn is_bare_year(&self) -> bool {
-        self.year.is_some()
-            && self.month.is_none()
-            && self.day.is_none()
-            && self.decade.is_none()
-            && self.qualifier.is_none()
-            && self.rel == Rel::None
-    }
-
-    /// No year and nothing that will give it one but the context.
-    fn lacks_year(&self) -> bool {
-        self.year.is_none() && self.decade.is_none() && self.rel == Rel::None
-    }
-
-    /// Month and day as a sortable key (a missing day sorts first).
-    fn month_day(&self) -> (u8, u32) {
-        (self.month.unwrap_or(0), self.day.unwrap_or(0))
-    }
-}
-
-/// What a relative date counts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Base {
-    /// The publication date (`last year`, `three years ago`).
-    Reference,
-    /// The date the text was last talking about (`that year`, `the following month`).
-    Anchor,
-}
-
-/// How a point's year (or month, or day) is found when the text does not write it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) enum Rel {
-    /// Written in full, or year-less (resolved by the year-less policy).
-    #[default]
-    None,
-    /// `n` units from the base; fields the point has (`May` in `May last
-    /// year`) are kept inside that unit.
-    Shift { base: Base, unit: Unit, n: i32 },
-    /// `last May` (-1), `this May` (0), `next May` (+1), from the publication date.
-    Nearest(i8),
-}
-
-/// A date expression as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Expr {
-    Point(Point),
-    Range(Point, Point),
-}
 
 /// An expression and the tokens it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,303 +56,269 @@ enum Side {
     Short(u32),
 }
 
-/// The tokens of one text and the grammar over them.
-pub(crate) struct Parser<'t> {
-    pub(crate) text: &'t str,
-    pub(crate) toks: &'t [Token],
+/// Every date expression, in text order.
+pub(crate) fn parse(cur: &Cursor<'_>) -> Vec<Parsed> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cur.len() {
+        if !may_start(cur, i) {
+            i += 1;
+            continue;
+        }
+        match expression(cur, i, 0) {
+            Some((found, end)) => {
+                out.extend(found.into_iter().filter(|p| accept(cur, p)));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
-impl<'t> Parser<'t> {
-    pub(crate) fn new(text: &'t str, toks: &'t [Token]) -> Self {
-        Parser { text, toks }
+/// A cheap test that token `i` can begin an expression.
+fn may_start(cur: &Cursor<'_>, i: usize) -> bool {
+    let Some(kind) = cur.kind(i) else {
+        return false;
+    };
+    match kind {
+        Kind::Num { .. } | Kind::Ordinal(_) | Kind::Decade(_) | Kind::DayMonth { .. } => true,
+        Kind::Punct(c) => is_apostrophe(c),
+        Kind::Word { lex, .. } => !matches!(
+            lex,
+            Lex::Other
+                | Lex::Weekday
+                | Lex::Of
+                | Lex::TimePrep { .. }
+                | Lex::Det
+                | Lex::IdPrefix
+                | Lex::CountNoun
+                | Lex::Percent
+                | Lex::Future
+                | Lex::Approx
+                | Lex::Comparative
+                | Lex::And
+                | Lex::RangeTo
+                | Lex::BeforeAfter(_)
+                | Lex::Unit(_)
+                | Lex::Fraction(_)
+        ),
+        Kind::Mixed | Kind::Url | Kind::Break => false,
     }
+}
 
-    /// Every date expression, in text order.
-    pub(crate) fn parse(&self) -> Vec<Parsed> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < self.toks.len() {
-            if !self.may_start(i) {
-                i += 1;
-                continue;
+/// The final "not a date" check on a complete expression.
+fn accept(cur: &Cursor<'_>, p: &Parsed) -> bool {
+    let bare_years = match p.expr {
+        Expr::Point(a) => a.is_bare_year(),
+        Expr::Range(a, b) => a.is_bare_year() && b.is_bare_year(),
+    };
+    !bare_years || !reject::bare_year_is_quantity(cur, p.toks.clone())
+}
+
+/// The expression starting at token `i` (several when coordinated).
+fn expression(cur: &Cursor<'_>, i: usize, depth: usize) -> Option<(Vec<Parsed>, usize)> {
+    let single = |expr, end| Some((vec![Parsed { expr, toks: i..end }], end));
+    match cur.lex(i) {
+        Lex::Between | Lex::From => {
+            if let Some((expr, end)) = bounded_range(cur, i) {
+                return single(expr, end);
             }
-            match self.expr(i, 0) {
-                Some((found, end)) => {
-                    out.extend(found.into_iter().filter(|p| self.accept(p)));
-                    i = end;
-                }
-                None => i += 1,
-            }
-        }
-        out
-    }
-
-    /// A cheap test that token `i` can begin an expression.
-    fn may_start(&self, i: usize) -> bool {
-        match self.toks[i].kind {
-            Kind::Num { .. } | Kind::Ordinal(_) | Kind::Decade(_) | Kind::DayMonth { .. } => true,
-            Kind::Punct(c) => is_apostrophe(c),
-            Kind::Word { lex, .. } => !matches!(
-                lex,
-                Lex::Other
-                    | Lex::Weekday
-                    | Lex::Of
-                    | Lex::TimePrep { .. }
-                    | Lex::Det
-                    | Lex::IdPrefix
-                    | Lex::CountNoun
-                    | Lex::Percent
-                    | Lex::Future
-                    | Lex::Approx
-                    | Lex::Comparative
-                    | Lex::And
-                    | Lex::RangeTo
-                    | Lex::BeforeAfter(_)
-                    | Lex::Unit(_)
-                    | Lex::Fraction(_)
-            ),
-            Kind::Mixed | Kind::Url | Kind::Break => false,
-        }
-    }
-
-    /// The final "not a date" check on a complete expression.
-    fn accept(&self, p: &Parsed) -> bool {
-        let bare_years = match p.expr {
-            Expr::Point(a) => a.is_bare_year(),
-            Expr::Range(a, b) => a.is_bare_year() && b.is_bare_year(),
-        };
-        !bare_years || !reject::bare_year_is_quantity(self, p.toks.clone())
-    }
-
-    /// The expression starting at token `i` (several when coordinated).
-    fn expr(&self, i: usize, depth: usize) -> Option<(Vec<Parsed>, usize)> {
-        let single = |expr, end| Some((vec![Parsed { expr, toks: i..end }], end));
-        match self.lex(i) {
-            Lex::Between | Lex::From => {
-                if let Some((expr, end)) = self.bounded_range(i) {
-                    return single(expr, end);
-                }
-                return None;
-            }
-            _ => {}
-        }
-        if let Some((expr, end)) = self.fraction(i) {
-            return single(expr, end);
-        }
-        let cued = depth > 0;
-        let (left, j) = self.side(i, cued)?;
-        if let Some((expr, end)) = self.range_tail(left, j) {
-            return single(expr, end);
-        }
-        if let Some(found) = self.coordinated(i, left, j, depth) {
-            return Some(found);
-        }
-        match left {
-            Side::Point(p) => single(Expr::Point(p), j),
-            Side::Day(..) | Side::Short(_) => None,
-        }
-    }
-
-    /// `between X and Y`, `from X to Y`.
-    fn bounded_range(&self, i: usize) -> Option<(Expr, usize)> {
-        let (left, j) = self.side(i + 1, true)?;
-        let joined = match self.lex(i) {
-            Lex::Between => self.lex(j) == Lex::And,
-            _ => self.lex(j) == Lex::RangeTo || self.is_dash(j),
-        };
-        if !joined {
             return None;
         }
-        let (right, k) = self.right_side(j + 1, left)?;
-        Some((combine(left, right, false)?, k))
+        _ => {}
     }
-
-    /// `X - Y`, `X to Y` after a left side ending at `j`.
-    fn range_tail(&self, left: Side, j: usize) -> Option<(Expr, usize)> {
-        let slash = self.punct(j) == Some('/') && self.glued(j) && self.glued(j + 1);
-        if !(self.is_dash(j) || self.lex(j) == Lex::RangeTo || slash) {
-            return None;
-        }
-        // A slash joins years (`2014/15`) and months (`August/September 2014`).
-        let month_word = matches!(self.lex(j + 1), Lex::Month(..));
-        if slash
-            && !matches!(left, Side::Point(p) if p.is_bare_year() || p.day.is_none() && month_word)
-        {
-            return None;
-        }
-        let (right, k) = self.right_side(j + 1, left)?;
-        let tight = self.glued(j) && self.glued(j + 1);
-        Some((combine(left, right, tight)?, k))
+    if let Some((expr, end)) = period::fraction(cur, i) {
+        return single(expr, end);
     }
-
-    /// The right end of an interval whose left end is `left`.
-    fn right_side(&self, i: usize, left: Side) -> Option<(Side, usize)> {
-        if let (Side::Point(p), Some((value, 2))) = (left, self.num(i))
-            && p.is_bare_year()
-            && self.glued(i)
-        {
-            return Some((Side::Short(value), i + 1));
-        }
-        let (side, j) = self.side(i, true)?;
-        if let Side::Day(day, None) = side {
-            let k = j + usize::from(self.punct(j) == Some(','));
-            if let Some((year, end)) = self.year(k, super::point::ATTACHED_YEARS) {
-                return Some((Side::Day(day, Some(year)), end));
-            }
-        }
-        Some((side, j))
+    let cued = depth > 0;
+    let (left, j) = side(cur, i, cued)?;
+    if let Some((expr, end)) = range_tail(cur, left, j) {
+        return single(expr, end);
     }
-
-    /// A point, or a lone day number.
-    fn side(&self, i: usize, cued: bool) -> Option<(Side, usize)> {
-        if let Some((p, j)) = self.point(i, cued) {
-            return Some((Side::Point(p), j));
-        }
-        let (day, j) = self.day(i)?;
-        Some((Side::Day(day, None), j))
+    if let Some(found) = coordinated(cur, i, left, j, depth) {
+        return Some(found);
     }
+    match left {
+        Side::Point(p) => single(Expr::Point(p), j),
+        Side::Day(..) | Side::Short(_) => None,
+    }
+}
 
-    /// `July and August 2019`, `3, 4 and 5 March`: a left side missing its
-    /// year (or month) takes it from the first complete date after it.
-    fn coordinated(
-        &self,
-        i: usize,
-        left: Side,
-        j: usize,
-        depth: usize,
-    ) -> Option<(Vec<Parsed>, usize)> {
-        let needs_fill = match left {
-            Side::Point(p) => p.lacks_year() && (p.month.is_some() || p.qualifier.is_some()),
-            Side::Day(_, None) => true,
-            Side::Day(..) | Side::Short(_) => false,
-        };
-        if !needs_fill || depth >= MAX_COORDINATED {
-            return None;
+/// `between X and Y`, `from X to Y`.
+fn bounded_range(cur: &Cursor<'_>, i: usize) -> Option<(Expr, usize)> {
+    let (left, j) = side(cur, i + 1, true)?;
+    let joined = match cur.lex(i) {
+        Lex::Between => cur.lex(j) == Lex::And,
+        _ => cur.lex(j) == Lex::RangeTo || cur.is_dash(j),
+    };
+    if !joined {
+        return None;
+    }
+    let (right, k) = right_side(cur, j + 1, left)?;
+    Some((combine(left, right, false)?, k))
+}
+
+/// `X - Y`, `X to Y` after a left side ending at `j`.
+fn range_tail(cur: &Cursor<'_>, left: Side, j: usize) -> Option<(Expr, usize)> {
+    let slash = cur.punct(j) == Some('/') && cur.glued(j) && cur.glued(j + 1);
+    if !(cur.is_dash(j) || cur.lex(j) == Lex::RangeTo || slash) {
+        return None;
+    }
+    // A slash joins years (`2014/15`) and months (`August/September 2014`).
+    let month_word = matches!(cur.lex(j + 1), Lex::Month(..));
+    if slash && !matches!(left, Side::Point(p) if p.is_bare_year() || p.day.is_none() && month_word)
+    {
+        return None;
+    }
+    let (right, k) = right_side(cur, j + 1, left)?;
+    let tight = cur.glued(j) && cur.glued(j + 1);
+    Some((combine(left, right, tight)?, k))
+}
+
+/// The right end of an interval whose left end is `left`.
+fn right_side(cur: &Cursor<'_>, i: usize, left: Side) -> Option<(Side, usize)> {
+    if let (Side::Point(p), Some((value, 2))) = (left, cur.num(i))
+        && p.is_bare_year()
+        && cur.glued(i)
+    {
+        return Some((Side::Short(value), i + 1));
+    }
+    let (side, j) = side(cur, i, true)?;
+    if let Side::Day(day, None) = side {
+        let k = j + usize::from(cur.punct(j) == Some(','));
+        if let Some((year, end)) = point::year(cur, k, point::ATTACHED_YEARS) {
+            return Some((Side::Day(day, Some(year)), end));
         }
-        let mut k = j;
-        let comma = self.punct(k) == Some(',');
-        if comma || self.punct(k) == Some('&') {
-            k += 1;
-        }
-        if self.lex(k) == Lex::And {
-            k += 1;
-        }
-        if k == j {
-            return None;
-        }
-        let (mut tail, end) = self.expr(k, depth + 1)?;
-        // `France 24, 10 February`: a comma after a lone number joins it to
-        // a date only inside a list of days (`3, 4 and 5 May`).
-        if comma && k == j + 1 && matches!(left, Side::Day(..)) && tail.len() < 2 {
-            return None;
-        }
-        let donor = match tail.first()?.expr {
-            Expr::Point(p) | Expr::Range(p, _) => p,
-        };
-        let filled = match left {
-            Side::Day(day, _) if donor.month.is_some() && donor.day.is_some() => Point {
-                day: Some(day),
-                month: donor.month,
+    }
+    Some((side, j))
+}
+
+/// A point, or a lone day number.
+fn side(cur: &Cursor<'_>, i: usize, cued: bool) -> Option<(Side, usize)> {
+    if let Some((p, j)) = any_point(cur, i, cued) {
+        return Some((Side::Point(p), j));
+    }
+    let (day, j) = point::day(cur, i)?;
+    Some((Side::Day(day, None), j))
+}
+
+/// The single date starting at token `i` (`point` in the grammar), from
+/// whichever rule reads one there. `cued` says the caller already knows a
+/// date belongs here (after `early`, or as the end of an interval), which
+/// lets a bare month name through.
+fn any_point(cur: &Cursor<'_>, i: usize, cued: bool) -> Option<(Point, usize)> {
+    match cur.kind(i)? {
+        Kind::Num { .. } => point::day_first(cur, i)
+            .or_else(|| numeric::numeric(cur, i))
+            .or_else(|| point::year_first(cur, i))
+            .or_else(|| point::bare_year(cur, i))
+            .or_else(|| relative::relative(cur, i)),
+        Kind::Ordinal(_) | Kind::DayMonth { .. } => point::day_first(cur, i),
+        Kind::Decade(_) => period::decade(cur, i),
+        Kind::Punct(c) if is_apostrophe(c) => period::decade(cur, i),
+        Kind::Word { lex, .. } => match lex {
+            Lex::Month(..) => point::month_first(cur, i, cued),
+            Lex::Season(_) => period::season(cur, i),
+            Lex::Qualifier(_) | Lex::Part(_) => period::qualified(cur, i),
+            Lex::Ordinal(_) | Lex::Tens(_) => point::day_first(cur, i),
+            Lex::The => period::qualified(cur, i)
+                .or_else(|| period::decade(cur, i))
+                .or_else(|| period::season(cur, i))
+                .or_else(|| point::day_first(cur, i))
+                .or_else(|| relative::relative(cur, i)),
+            _ => relative::relative(cur, i),
+        },
+        _ => None,
+    }
+}
+
+/// `July and August 2019`, `3, 4 and 5 March`: a left side missing its
+/// year (or month) takes it from the first complete date after it.
+fn coordinated(
+    cur: &Cursor<'_>,
+    i: usize,
+    left: Side,
+    j: usize,
+    depth: usize,
+) -> Option<(Vec<Parsed>, usize)> {
+    let needs_fill = match left {
+        Side::Point(p) => p.lacks_year() && (p.month.is_some() || p.qualifier.is_some()),
+        Side::Day(_, None) => true,
+        Side::Day(..) | Side::Short(_) => false,
+    };
+    if !needs_fill || depth >= MAX_COORDINATED {
+        return None;
+    }
+    let mut k = j;
+    let comma = cur.punct(k) == Some(',');
+    if comma || cur.punct(k) == Some('&') {
+        k += 1;
+    }
+    if cur.lex(k) == Lex::And {
+        k += 1;
+    }
+    if k == j {
+        return None;
+    }
+    let (mut tail, end) = expression(cur, k, depth + 1)?;
+    // `France 24, 10 February`: a comma after a lone number joins it to
+    // a date only inside a list of days (`3, 4 and 5 May`).
+    if comma && k == j + 1 && matches!(left, Side::Day(..)) && tail.len() < 2 {
+        return None;
+    }
+    let donor = match tail.first()?.expr {
+        Expr::Point(p) | Expr::Range(p, _) => p,
+    };
+    let filled = match left {
+        Side::Day(day, _) if donor.month.is_some() && donor.day.is_some() => Point {
+            day: Some(day),
+            month: donor.month,
+            year: donor.year,
+            rel: donor.rel,
+            ..Point::default()
+        },
+        Side::Point(p) if p.month.is_some() && (donor.year.is_some() || donor.rel != Rel::None) => {
+            Point {
                 year: donor.year,
                 rel: donor.rel,
-                ..Point::default()
-            },
-            Side::Point(p)
-                if p.month.is_some() && (donor.year.is_some() || donor.rel != Rel::None) =>
-            {
-                Point {
-                    year: donor.year,
-                    rel: donor.rel,
-                    ..p
-                }
-            }
-            Side::Point(p) if p.month.is_none() && donor.year.is_some() => Point {
-                year: donor.year,
                 ..p
-            },
-            _ => return None,
-        };
-        tail.insert(
-            0,
-            Parsed {
-                expr: Expr::Point(filled),
-                toks: i..j,
-            },
-        );
-        Some((tail, end))
-    }
-
-    /// Whether the sentence around tokens `span` speaks of the future
-    /// (`will`, `scheduled`, `next`…): a year-less date in it then means its
-    /// next occurrence. Looks at most [`SENTENCE_WINDOW`] tokens each way.
-    pub(crate) fn speaks_of_future(&self, span: Range<usize>) -> bool {
-        let ends_sentence = |k: usize| {
-            matches!(
-                self.kind(k),
-                Some(Kind::Break | Kind::Punct('.' | '!' | '?' | ';'))
-            )
-        };
-        let future = |k: usize| matches!(self.lex(k), Lex::Future | Lex::Deictic(1));
-        let back = (span.start.saturating_sub(SENTENCE_WINDOW)..span.start)
-            .rev()
-            .take_while(|&k| !ends_sentence(k));
-        let ahead = (span.end..self.toks.len().min(span.end + SENTENCE_WINDOW))
-            .take_while(|&k| !ends_sentence(k));
-        back.chain(ahead).any(future)
-    }
-
-    // ---- token helpers, shared by the grammar modules ----
-
-    pub(crate) fn kind(&self, i: usize) -> Option<Kind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-
-    /// The word class at `i` (`Other` for anything but a word).
-    pub(crate) fn lex(&self, i: usize) -> Lex {
-        match self.kind(i) {
-            Some(Kind::Word { lex, .. }) => lex,
-            _ => Lex::Other,
+            }
         }
-    }
-
-    pub(crate) fn case(&self, i: usize) -> Option<Case> {
-        match self.kind(i) {
-            Some(Kind::Word { case, .. }) => Some(case),
-            _ => None,
-        }
-    }
-
-    pub(crate) fn punct(&self, i: usize) -> Option<char> {
-        match self.kind(i) {
-            Some(Kind::Punct(c)) => Some(c),
-            _ => None,
-        }
-    }
-
-    /// A plain number: value and digit count.
-    pub(crate) fn num(&self, i: usize) -> Option<(u32, u8)> {
-        match self.kind(i) {
-            Some(Kind::Num { value, digits }) => Some((value, digits)),
-            _ => None,
-        }
-    }
-
-    /// Token `i` starts where token `i - 1` ends.
-    pub(crate) fn glued(&self, i: usize) -> bool {
-        i > 0 && i < self.toks.len() && self.toks[i - 1].end == self.toks[i].start
-    }
-
-    pub(crate) fn is_dash(&self, i: usize) -> bool {
-        matches!(self.punct(i), Some('-' | '–' | '—' | '‒'))
-    }
-
-    /// The text of token `i`.
-    pub(crate) fn text_of(&self, i: usize) -> &'t str {
-        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
-    }
+        Side::Point(p) if p.month.is_none() && donor.year.is_some() => Point {
+            year: donor.year,
+            ..p
+        },
+        _ => return None,
+    };
+    tail.insert(
+        0,
+        Parsed {
+            expr: Expr::Point(filled),
+            toks: i..j,
+        },
+    );
+    Some((tail, end))
 }
 
-pub(crate) use crate::fold::is_apostrophe;
+/// Whether the sentence around tokens `span` speaks of the future
+/// (`will`, `scheduled`, `next`…): a year-less date in it then means its
+/// next occurrence. Looks at most [`SENTENCE_WINDOW`] tokens each way.
+pub(crate) fn speaks_of_future(cur: &Cursor<'_>, span: Range<usize>) -> bool {
+    let ends_sentence = |k: usize| {
+        matches!(
+            cur.kind(k),
+            Some(Kind::Break | Kind::Punct('.' | '!' | '?' | ';'))
+        )
+    };
+    let future = |k: usize| matches!(cur.lex(k), Lex::Future | Lex::Deictic(1));
+    let back = (span.start.saturating_sub(SENTENCE_WINDOW)..span.start)
+        .rev()
+        .take_while(|&k| !ends_sentence(k));
+    let ahead =
+        (span.end..cur.len().min(span.end + SENTENCE_WINDOW)).take_while(|&k| !ends_sentence(k));
+    back.chain(ahead).any(future)
+}
 
 /// Joins two sides into an interval, filling what one end leaves out from the
 /// other. `tight` is true when the connector is glued on both sides

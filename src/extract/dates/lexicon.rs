@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::Qualifier;
+use crate::model::Qualifier;
 
 /// Which language and form a month name is written in; the grammar is
 /// stricter with forms that double as ordinary words.
@@ -300,7 +300,7 @@ const FUTURE_CUES: &str = concat!(
 
 fn build() -> HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>> {
     let mut m = HashMap::with_capacity_and_hasher(400, BuildHasherDefault::default());
-    for (w, l) in fixed_words() {
+    for (w, l) in FIXED_WORDS {
         m.insert(w.as_bytes(), l);
     }
     for (i, w) in ENGLISH_MONTHS.split(' ').enumerate() {
@@ -339,12 +339,12 @@ fn build() -> HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>> {
 
 /// Words with a class of their own. Entered first: the lists above do not
 /// override them (`next` is deictic before it is a future cue).
-fn fixed_words() -> Vec<(&'static str, Lex)> {
+const FIXED_WORDS: [(&str, Lex); 84] = {
     use Lex::{
         Anaphoric, And, Approx, BeforeAfter, Between, Comparative, Count, Deictic, Fraction, From,
         Of, Part, Percent, RangeTo, Shift, Tens, The, Unit as U, Weekday,
     };
-    vec![
+    [
         ("spring", Lex::Season(Season::Spring)),
         ("summer", Lex::Season(Season::Summer)),
         ("autumn", Lex::Season(Season::Autumn)),
@@ -430,7 +430,7 @@ fn fixed_words() -> Vec<(&'static str, Lex)> {
         ("sat", Weekday),
         ("sun", Weekday),
     ]
-}
+};
 
 #[cfg(test)]
 mod tests {

@@ -8,9 +8,11 @@
 //! (English, French and Turkish month names, ordinals, qualifiers, relative
 //! words); the grammar below matches date expressions over the tokens,
 //! asking explicit "not a date" rules about every number; a resolver turns
-//! each expression into calendar days with jiff. Modules, in that order:
-//! `token`, `lexicon`, `grammar` (with `point`, `numeric`, `period`,
-//! `relative`), `reject`, `resolve`.
+//! each expression into calendar days with jiff. Modules, each using only
+//! those before it: `lexicon`, `token`; `cursor` (the tokens by position)
+//! and `expr` (dates as written), which the rules share; the rules `reject`,
+//! `relative`, `point`, `numeric` and `period`; `grammar`, which combines
+//! them; `resolve`.
 //!
 //! # Grammar
 //!
@@ -90,6 +92,8 @@
 //! assert_eq!(values, ["2019-07/2020-05", "2016"]);
 //! ```
 
+mod cursor;
+mod expr;
 mod grammar;
 mod lexicon;
 mod numeric;
@@ -140,11 +144,11 @@ pub struct DateMention {
 /// skipped. Never panics; odd input only yields fewer dates.
 pub fn extract_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     let toks = token::tokenize(text);
-    let parser = grammar::Parser::new(text, &toks);
+    let cur = cursor::Cursor::new(text, &toks);
     let mut resolver = resolve::Resolver::new(ctx.reference);
     let mut out = Vec::new();
-    for parsed in parser.parse() {
-        let future = || parser.speaks_of_future(parsed.toks.clone());
+    for parsed in grammar::parse(&cur) {
+        let future = || grammar::speaks_of_future(&cur, parsed.toks.clone());
         let Some(r) = resolver.resolve(&parsed.expr, future) else {
             continue;
         };

@@ -1,55 +1,50 @@
 //! Numeric dates: `2015-03-03`, `2012/8/10`, `20.08.2019`, `28/02/2022`,
 //! `9/2012`.
 //!
-//! In: the tokens, at a number. Out: a [`Point`] and the position after it.
-//! Day and month order is read from the numbers themselves: dots mean
-//! day-first (the European and Turkish habit); with slashes or dashes, a part
-//! above 12 settles it, and when both orders are possible only the year is
-//! kept. Impossible dates (`13/31/2018`) come back marked invalid, so their
-//! tokens are consumed and nothing is emitted.
+//! In: the tokens through the [`Cursor`], at a number. Out: a [`Point`] and
+//! the position after it. Day and month order is read from the numbers
+//! themselves: dots mean day-first (the European and Turkish habit); with
+//! slashes or dashes, a part above 12 settles it, and when both orders are
+//! possible only the year is kept. Impossible dates (`13/31/2018`) come back
+//! marked invalid, so their tokens are consumed and nothing is emitted.
 
-use super::grammar::{Parser, Point};
+use super::cursor::Cursor;
+use super::expr::Point;
 use super::point::ATTACHED_YEARS;
 
-impl Parser<'_> {
-    /// `2015-03-03`, `2012/8/10`, `20.08.2019`, `28/02/2022`, `9/2012`.
-    pub(crate) fn numeric(&self, i: usize) -> Option<(Point, usize)> {
-        let (first, first_len) = self.num(i)?;
-        if self.glued(i) && matches!(self.punct(i - 1), Some('-' | '/' | '.')) {
-            return None;
-        }
-        let sep = self.punct(i + 1).filter(|c| matches!(c, '-' | '/' | '.'))?;
-        let joined = |k: usize| self.punct(k) == Some(sep) && self.glued(k) && self.glued(k + 1);
-        if !joined(i + 1) {
-            return None;
-        }
-        let (second, second_len) = self.num(i + 2)?;
-        let Some((third, third_len)) = self.num(i + 4).filter(|_| joined(i + 3)) else {
-            let month_year = sep == '/' && first_len <= 2 && second_len == 4;
-            let p =
-                (month_year && ATTACHED_YEARS.contains(&second)).then(|| ymd(second, first, None));
-            return p.map(|p| (p, i + 3));
-        };
-        if joined(i + 5) {
-            return None;
-        }
-        let p = if first_len == 4
-            && second_len <= 2
-            && third_len <= 2
-            && ATTACHED_YEARS.contains(&first)
-        {
-            ymd(first, second, Some(third))
-        } else if first_len <= 2
-            && second_len <= 2
-            && third_len == 4
-            && ATTACHED_YEARS.contains(&third)
-        {
-            day_month_year(first, second, third, sep)
-        } else {
-            return None;
-        };
-        Some((p, i + 5))
+/// `2015-03-03`, `2012/8/10`, `20.08.2019`, `28/02/2022`, `9/2012`.
+pub(crate) fn numeric(cur: &Cursor<'_>, i: usize) -> Option<(Point, usize)> {
+    let (first, first_len) = cur.num(i)?;
+    if cur.glued(i) && matches!(cur.punct(i - 1), Some('-' | '/' | '.')) {
+        return None;
     }
+    let sep = cur.punct(i + 1).filter(|c| matches!(c, '-' | '/' | '.'))?;
+    let joined = |k: usize| cur.punct(k) == Some(sep) && cur.glued(k) && cur.glued(k + 1);
+    if !joined(i + 1) {
+        return None;
+    }
+    let (second, second_len) = cur.num(i + 2)?;
+    let Some((third, third_len)) = cur.num(i + 4).filter(|_| joined(i + 3)) else {
+        let month_year = sep == '/' && first_len <= 2 && second_len == 4;
+        let p = (month_year && ATTACHED_YEARS.contains(&second)).then(|| ymd(second, first, None));
+        return p.map(|p| (p, i + 3));
+    };
+    if joined(i + 5) {
+        return None;
+    }
+    let p = if first_len == 4
+        && second_len <= 2
+        && third_len <= 2
+        && ATTACHED_YEARS.contains(&first)
+    {
+        ymd(first, second, Some(third))
+    } else if first_len <= 2 && second_len <= 2 && third_len == 4 && ATTACHED_YEARS.contains(&third)
+    {
+        day_month_year(first, second, third, sep)
+    } else {
+        return None;
+    };
+    Some((p, i + 5))
 }
 
 /// A numeric year-month(-day); out-of-range parts make it invalid.

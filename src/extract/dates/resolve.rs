@@ -24,9 +24,9 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::grammar::{Base, Expr, Point, Rel};
+use super::expr::{Base, Expr, Point, Rel};
 use super::lexicon::Unit;
-use super::{Precision, Qualifier};
+use crate::model::{Precision, Qualifier};
 
 /// A resolved date: the fields of a `DateMention` but its span.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! The tokenizer: one pass over the text that cuts it into numbers, words,
 //! punctuation and line breaks, each with its byte span, and classifies every
-//! short word once through the [`lexicon`](super::lexicon).
+//! short word once through the [`lexicon`].
 //!
 //! In: the text. Out: [`Token`]s in text order. Whitespace is dropped (two
 //! tokens are "glued" when one ends where the next starts); a newline becomes
