@@ -9,8 +9,25 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Month names and their usual abbreviations, as a regex alternation.
-pub(crate) const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+use crate::extract::dates::english_months;
+
+/// English month names and abbreviations (`Sept.`), capitalised, as a regex
+/// alternation; the names come from the dates lexicon.
+static MONTH: LazyLock<String> = LazyLock::new(|| {
+    let mut names: Vec<String> = english_months()
+        .map(|(name, abbreviation)| {
+            let capitalised = format!("{}{}", name[..1].to_ascii_uppercase(), &name[1..]);
+            if abbreviation {
+                format!(r"{capitalised}\.?")
+            } else {
+                capitalised
+            }
+        })
+        .collect();
+    // Longest first, so that `Sept` is not read as `Sep` and a `t`.
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    format!("(?:{})", names.join("|"))
+});
 
 /// Words of web-page chrome: icon names and sharing widgets.
 const CHROME_WORDS: [&str; 24] = [
@@ -75,8 +92,9 @@ static SERIES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A date written out in full: `29 June 2020`, `June 29, 2020`, `December 01, 2020`.
 fn full_date() -> String {
+    let month = MONTH.as_str();
     format!(
-        r"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+        r"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{month}\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
     )
 }
 
@@ -113,7 +131,7 @@ static CAPTION_LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Timeline item header: a date or a date range, then a colon.
 static EVENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    let one = format!(r"(?:{}|{MONTH}\s+\d{{4}}|\d{{4}})", full_date());
+    let one = format!(r"(?:{}|{}\s+\d{{4}}|\d{{4}})", full_date(), MONTH.as_str());
     Regex::new(&format!(r"^({one}(?:\s*[-–—]\s*{one})?)\s*:\s*")).expect("static regex")
 });
 
@@ -415,6 +433,18 @@ mod tests {
         );
         assert_eq!(date_line("4 May 2020"), Some((None, "4 May 2020".into())));
         assert_eq!(date_line("On 4 May 2020 the army left."), None);
+        // Month names and abbreviations come from the dates lexicon.
+        for line in [
+            "Sept. 3, 2021",
+            "Sep 3, 2021",
+            "3 Feb. 2021",
+            "Jun 30, 2019",
+        ] {
+            assert_eq!(date_line(line), Some((None, line.into())), "{line}");
+        }
+        for not_a_date in ["Sunday 3, 2021", "3 Mayo 2021", "Septe 3, 2021"] {
+            assert_eq!(date_line(not_a_date), None, "{not_a_date}");
+        }
         let d = jiff::civil::date;
         assert_eq!(
             date_of_line("Bamako/Dakar/Brussels, 10 December 2021"),

@@ -298,6 +298,16 @@ const FUTURE_CUES: &str = concat!(
     "deadline intends intend ll"
 );
 
+/// English month names and their abbreviations, lower-case, with whether
+/// each is an abbreviation: the one list the segmenter's date-line and
+/// timeline-header rules are built from too.
+pub(crate) fn english_months() -> impl Iterator<Item = (&'static str, bool)> {
+    ENGLISH_MONTHS
+        .split(' ')
+        .map(|w| (w, false))
+        .chain(ABBREV_MONTHS.iter().map(|(w, _)| (*w, true)))
+}
+
 fn build() -> HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>> {
     let mut m = HashMap::with_capacity_and_hasher(400, BuildHasherDefault::default());
     for (w, l) in FIXED_WORDS {

@@ -110,6 +110,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 pub use crate::model::{Precision, Qualifier};
+pub(crate) use lexicon::english_months;
 
 /// What relative dates are resolved against.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
