@@ -10,6 +10,7 @@ mod errors;
 mod export;
 mod extract;
 mod ingest;
+mod json_doc;
 mod ranking;
 mod relevance;
 mod search;
