@@ -35,18 +35,25 @@ const FORBIDDEN: [&str; 24] = [
     "  ",
 ];
 
+/// Every passage; the bundled corpus has 904.
 fn export() -> Vec<Value> {
-    Shared::get().json_lines(&["export"])
+    let passages = Shared::get().json_lines(&["export"]);
+    assert!(passages.len() > 800, "{} passages", passages.len());
+    passages
 }
 
+/// A string field every passage must carry.
 fn s(v: &Value) -> &str {
-    v.as_str().unwrap_or_default()
+    v.as_str().unwrap_or_else(|| panic!("not a string: {v}"))
 }
 
+/// A list of strings every passage must carry (possibly empty).
 fn list(v: &Value) -> Vec<&str> {
     v.as_array()
-        .map(|a| a.iter().map(s).collect())
-        .unwrap_or_default()
+        .unwrap_or_else(|| panic!("not a list: {v}"))
+        .iter()
+        .map(s)
+        .collect()
 }
 
 #[test]
@@ -93,16 +100,19 @@ fn every_footnote_is_cited_by_exactly_one_passage() {
 fn every_reference_with_a_body_resolves_to_it() {
     let passages = export();
     let ids: HashSet<&str> = passages.iter().map(|p| s(&p["id"])).collect();
+    let (mut linked, mut resolved) = (0, 0);
     for p in &passages {
         let doc = s(&p["doc"]);
         let refs = list(&p["refs"]);
         let links = list(&p["footnotes"]);
         for link in &links {
             assert!(ids.contains(link), "{} links to missing {link}", p["id"]);
+            linked += 1;
         }
         for r in &refs {
             let body = format!("{doc}/fn{r}");
             if ids.contains(body.as_str()) {
+                resolved += 1;
                 assert!(
                     links.contains(&body.as_str()),
                     "{} cites {r} but does not link {body}",
@@ -116,6 +126,10 @@ fn every_reference_with_a_body_resolves_to_it() {
             p["id"]
         );
     }
+    assert!(
+        linked > 300 && resolved > 300,
+        "{linked} links, {resolved} resolved"
+    );
 }
 
 /// Lower-case letters and digits only, to compare texts across punctuation.
@@ -134,6 +148,7 @@ fn no_paragraph_repeats_inside_another_as_a_pull_quote_would() {
         .filter(|p| p["kind"] == "paragraph")
         .map(|p| (s(&p["doc"]), s(&p["id"]), fold(s(&p["text"]))))
         .collect();
+    assert!(paragraphs.len() > 300, "{} paragraphs", paragraphs.len());
     for (doc, id, text) in &paragraphs {
         for (doc2, id2, text2) in &paragraphs {
             if doc == doc2 && id != id2 && text.len() >= 40 {
@@ -148,11 +163,14 @@ fn no_paragraph_repeats_inside_another_as_a_pull_quote_would() {
 
 #[test]
 fn page_broken_paragraphs_are_joined() {
-    for p in export()
+    let passages = export();
+    let prose: Vec<&Value> = passages
         .iter()
         .filter(|p| p["kind"] == "paragraph" || p["kind"] == "event")
-    {
-        let first = s(&p["text"]).chars().next().unwrap_or('X');
+        .collect();
+    assert!(prose.len() > 400, "{} paragraphs and events", prose.len());
+    for p in prose {
+        let first = s(&p["text"]).chars().next().expect("no empty passage");
         assert!(
             !first.is_lowercase(),
             "{} starts mid-sentence: {}",
@@ -164,17 +182,24 @@ fn page_broken_paragraphs_are_joined() {
 
 #[test]
 fn headings_give_every_later_passage_a_section() {
+    let mut under_a_heading = HashSet::new();
+    let mut sectioned = 0;
     for p in export() {
         let section = list(&p["section"]);
-        assert!(section.iter().all(|h| !h.is_empty()), "{}", p["id"]);
+        assert!(!section.contains(&""), "an empty heading above {}", p["id"]);
         if p["kind"] == "heading" {
             assert!(
                 !section.contains(&s(&p["text"])),
                 "{} is its own parent",
                 p["id"]
             );
+            under_a_heading.insert(s(&p["doc"]).to_string());
+        } else if under_a_heading.contains(s(&p["doc"])) {
+            assert!(!section.is_empty(), "{} has no section", p["id"]);
+            sectioned += 1;
         }
     }
+    assert!(sectioned > 700, "{sectioned} passages under a heading");
 }
 
 /// Passage counts per document, checked by hand against the source files (see
@@ -192,7 +217,7 @@ fn per_document_counts_match_the_hand_checked_figures() {
         ("icct-mali-prisons", 12, 57, 22, 0, 14, 0),
     ];
     let docs = Shared::get().json_lines(&["docs", "--json"]);
-    let n = |d: &Value, k: &str| d[k].as_u64().unwrap_or(u64::MAX);
+    let n = |d: &Value, k: &str| d[k].as_u64().unwrap_or_else(|| panic!("no `{k}` in {d}"));
     for (id, headings, paragraphs, footnotes, events, captions, unresolved) in expected {
         let d = docs
             .iter()

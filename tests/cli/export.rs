@@ -16,6 +16,7 @@ fn export_prints_every_passage_in_document_order() {
                 .sum::<u64>()
         })
         .sum();
+    assert!(expected > 800, "the corpus has {expected} passages");
     assert_eq!(passages.len() as u64, expected);
     for p in &passages {
         assert_contract(p);
@@ -45,6 +46,7 @@ fn ids_are_stable_across_two_ingests() {
             .collect()
     };
     let first = ids(shared.stdout(&["export"]));
+    assert!(first.len() > 800, "{} ids", first.len());
     let tmp = tempfile::TempDir::new().expect("tempdir");
     crate::dossier(tmp.path())
         .args(["ingest", "--quiet", "--index", "again"])
@@ -55,6 +57,11 @@ fn ids_are_stable_across_two_ingests() {
         .args(["--index", "again", "export"])
         .output()
         .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let second = ids(String::from_utf8(out.stdout).expect("utf-8"));
     assert_eq!(first, second);
 }

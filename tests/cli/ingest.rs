@@ -135,7 +135,7 @@ fn a_killed_ingest_leaves_a_readable_index() {
     for i in 0..40 {
         fs::write(big.join(format!("copy-{i:03}.txt")), &text).expect("write");
     }
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("dossier"))
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
         .current_dir(tmp.path())
         .args(["ingest", "--quiet", "--index", "idx", "big"])
         .spawn()

@@ -1,25 +1,31 @@
 //! CLI tests: drive the `dossier` binary as a user would, on the bundled corpus
-//! and on small inputs written for the test. One module per subcommand.
+//! and on small inputs written for the test. One module per subcommand, plus the
+//! gold measures (entity extraction, relevance) and the check of `docs/json.md`,
+//! all in one binary so that the corpus is ingested once (see `shared`).
 
 mod corpus;
 mod docs;
+mod entities_gold;
 mod errors;
 mod export;
 mod extract;
 mod ingest;
+mod json_doc;
 mod ranking;
+mod relevance;
 mod search;
+mod shared;
 mod show;
 mod sources;
 mod timeline;
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use assert_cmd::Command;
-use tempfile::TempDir;
 
-/// The fields every passage object carries (SPEC section 3).
+pub(crate) use shared::Shared;
+
+/// The fields every passage object carries (`docs/json.md`).
 pub(crate) const CONTRACT_FIELDS: [&str; 16] = [
     "id",
     "doc",
@@ -46,55 +52,9 @@ pub(crate) fn corpus() -> PathBuf {
 
 /// `dossier` with a clean environment, run from `cwd`.
 pub(crate) fn dossier(cwd: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dossier").expect("binary built");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
     cmd.env_clear().current_dir(cwd);
     cmd
-}
-
-/// An index of the bundled corpus, built once for all read-only tests.
-pub(crate) struct Shared {
-    dir: TempDir,
-}
-
-impl Shared {
-    pub(crate) fn get() -> &'static Shared {
-        static SHARED: OnceLock<Shared> = OnceLock::new();
-        SHARED.get_or_init(|| {
-            let dir = TempDir::new().expect("tempdir");
-            dossier(dir.path())
-                .args(["ingest", "--quiet", "--index", "index"])
-                .arg(corpus())
-                .assert()
-                .success();
-            Shared { dir }
-        })
-    }
-
-    /// `dossier --index <shared> …` from the shared folder.
-    pub(crate) fn cmd(&self) -> Command {
-        let mut cmd = dossier(self.dir.path());
-        cmd.args(["--index", "index"]);
-        cmd
-    }
-
-    /// Runs a command that must succeed and returns its stdout.
-    pub(crate) fn stdout(&self, args: &[&str]) -> String {
-        let out = self.cmd().args(args).output().expect("runs");
-        assert!(
-            out.status.success(),
-            "dossier {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("utf-8 output")
-    }
-
-    /// Runs a command and parses each stdout line as JSON.
-    pub(crate) fn json_lines(&self, args: &[&str]) -> Vec<serde_json::Value> {
-        self.stdout(args)
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-            .collect()
-    }
 }
 
 /// Asserts that a passage object carries every contract field with the right type.

@@ -29,6 +29,11 @@ fn search(tmp: &TempDir, args: &[&str]) -> (Vec<serde_json::Value>, String) {
             cmd.arg("--json");
         }
         let out = cmd.output().expect("runs");
+        assert!(
+            out.status.success(),
+            "search {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).expect("utf-8")
     };
     let hits = run(true)
@@ -168,6 +173,7 @@ fn a_report_ingested_in_many_copies_still_fills_a_page_with_different_passages()
     // --duplicates keeps the copies.
     let (hits, _) = search(&tmp, &["river", "--limit", "10", "--duplicates"]);
     let mut copies = texts(&hits);
+    assert_eq!(copies.len(), 10, "a full page of copies");
     copies.sort();
     copies.dedup();
     assert!(copies.len() < 10, "copies kept: {copies:?}");

@@ -61,6 +61,16 @@ fn timeline_items_are_events_dated_by_their_header() {
 #[test]
 fn human_output_shows_dates_and_citations() {
     let out = Shared::get().stdout(&["timeline", "--doc", "crisisgroup-258", "--limit", "3"]);
-    assert!(out.contains("crisisgroup-258/"), "{out}");
-    assert!(out.contains("dated entries"), "{out}");
+    // Each entry: the date column, then the citation, the location with the id.
+    let located = out
+        .lines()
+        .filter(|l| l.contains(" · crisisgroup-258/"))
+        .count();
+    assert_eq!(located, 3, "three entries located: {out}");
+    let last = out.lines().last().expect("a count line");
+    let total = last
+        .strip_prefix("1–3 of ")
+        .and_then(|rest| rest.strip_suffix(" dated entries"))
+        .unwrap_or_else(|| panic!("a count line `1–3 of N dated entries`: {out}"));
+    assert!(total.parse::<usize>().is_ok_and(|n| n > 3), "{last}");
 }

@@ -12,7 +12,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// countries, armed groups, places, persons and dates, and searches them.
 ///
 /// Start with `dossier search "prison radicalisation"`: the first search builds
-/// the index from the bundled corpus.
+/// the index from the bundled corpus. Every field of the `--json` outputs is
+/// documented in the repository's docs/json.md.
 #[derive(Debug, Parser)]
 #[command(name = "dossier", version, max_term_width = 100)]
 pub(crate) struct Cli {
@@ -95,7 +96,7 @@ Examples:
     Facets(FacetsArgs),
     /// List the documents in the index with their metadata and passage counts.
     Docs(DocsArgs),
-    /// Print every passage as JSON Lines, in document order (SPEC section 3).
+    /// Print every passage as JSON Lines, in document order (fields: docs/json.md).
     Export(ExportArgs),
     /// Run the extractors on any text: countries, groups, places, persons, dates.
     #[command(after_help = "Examples:
@@ -209,7 +210,7 @@ pub(crate) struct SearchArgs {
     /// Hits to skip (for paging).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
-    /// One JSON object per hit (SPEC section 3), one per line.
+    /// One JSON object per hit, one per line (fields: docs/json.md).
     #[arg(long)]
     pub json: bool,
     /// Also print facet counts of all matching passages.

@@ -2,14 +2,14 @@
 //! (`tests/data/entities_gold.jsonl`, chosen and annotated as
 //! `tests/data/README.md` describes).
 //!
-//! The test ingests `corpus/` into a temporary index with the `dossier` binary,
-//! exports every passage, and compares, passage by passage, the extractor's
+//! The test exports every passage of the shared index of `corpus/` with the
+//! `dossier` binary and compares, passage by passage, the extractor's
 //! `countries`, `groups`, `places` and `persons` with the gold sets. Precision and
 //! recall are micro-averaged over the gold passages (true positives, false
 //! positives and misses summed over all of them). Each figure must stay at or
 //! above its floor below.
 //!
-//! `cargo test --test entities_gold -- --nocapture` prints the table and every
+//! `cargo test --test cli entities_gold -- --nocapture` prints the table and every
 //! disagreement (`+` found but not in the gold, `-` in the gold but not found).
 
 #![allow(
@@ -20,9 +20,9 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
-use tempfile::TempDir;
+
+use crate::Shared;
 
 /// A lower bound for one entity type.
 struct Floor {
@@ -75,12 +75,8 @@ const TYPES: [(&str, Floor); 4] = [
 /// The keys a gold line may carry: ids and labels only, never passage text.
 const GOLD_KEYS: [&str; 6] = ["id", "countries", "groups", "places", "persons", "note"];
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn gold_path() -> PathBuf {
-    repo().join("tests/data/entities_gold.jsonl")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/entities_gold.jsonl")
 }
 
 /// The gold sample, one object per passage.
@@ -107,27 +103,10 @@ fn gold() -> Vec<Value> {
 
 /// Every passage of the bundled corpus as `dossier export` prints it, by id.
 fn export() -> HashMap<String, Value> {
-    let dir = TempDir::new().expect("tempdir");
-    let dossier = || {
-        let mut cmd = Command::cargo_bin("dossier").expect("binary built");
-        cmd.env_clear().current_dir(dir.path());
-        cmd
-    };
-    dossier()
-        .args(["ingest", "--quiet", "--index", "index"])
-        .arg(repo().join("corpus"))
-        .assert()
-        .success();
-    let out = dossier()
-        .args(["--index", "index", "export"])
-        .output()
-        .expect("export runs");
-    assert!(out.status.success(), "export failed: {out:?}");
-    String::from_utf8(out.stdout)
-        .expect("export is UTF-8")
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
+    Shared::get()
+        .json_lines(&["export"])
+        .into_iter()
+        .map(|v| {
             let id = v["id"].as_str().expect("passage id").to_owned();
             (id, v)
         })

@@ -1,14 +1,14 @@
 //! Relevance floor: runs every judged query of `eval/relevance.toml` through the
-//! `dossier` binary on an index of the bundled corpus and fails when MRR@10 or
+//! `dossier` binary on the shared index of the bundled corpus and fails when MRR@10 or
 //! Recall@5 fall below the floors measured when the judgments were written.
 //! `eval/relevance.py` prints the same figures per query, next to a BM25 baseline.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use serde::Deserialize;
-use tempfile::TempDir;
+
+use crate::Shared;
 
 /// Measured on 2026-11-24 with entity-aware, all-words-first ranking (release and debug
 /// builds give the same): MRR@10 0.927, Recall@5 0.807 over 59 queries (0.853 / 0.590 with
@@ -46,34 +46,20 @@ impl Judged {
     }
 }
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn judgments() -> Vec<Judged> {
-    let path = root().join("eval/relevance.toml");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/relevance.toml");
     let text = std::fs::read_to_string(&path).expect("eval/relevance.toml is readable");
     let judgments: Judgments = toml::from_str(&text).expect("eval/relevance.toml parses");
     judgments.query
 }
 
-/// `dossier --index <dir>/index …` run from `dir` with a clean environment.
-fn dossier(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("dossier").expect("binary built");
-    cmd.env_clear()
-        .current_dir(dir)
-        .args(["--index", "index", "--color", "never"]);
-    cmd
-}
-
-fn corpus() -> PathBuf {
-    root().join("corpus")
-}
-
 /// The ids `dossier search --json --limit 10` returns for `query`, best first.
-fn search(dir: &Path, query: &str) -> Vec<String> {
-    let out = dossier(dir)
+fn search(query: &str) -> Vec<String> {
+    let out = Shared::get()
+        .cmd()
         .args([
+            "--color",
+            "never",
             "search",
             "--json",
             "--limit",
@@ -129,28 +115,12 @@ fn relevance_stays_above_its_floors() {
     let queries = judgments();
     assert!(queries.len() >= 30, "need at least 30 judged queries");
 
-    let dir = TempDir::new().expect("tempdir");
-    dossier(dir.path())
-        .args(["ingest", "--quiet"])
-        .arg(corpus())
-        .assert()
-        .success();
-
     // Judged ids must exist: a segmentation change that renumbers passages should
     // fail here, with the ids to re-judge, rather than as a mysterious drop in MRR.
-    let export = dossier(dir.path())
-        .arg("export")
-        .output()
-        .expect("export runs");
-    assert!(export.status.success(), "export failed");
-    let ids: HashSet<String> = String::from_utf8(export.stdout)
-        .expect("utf-8 export")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let p: serde_json::Value = serde_json::from_str(l).expect("export line is JSON");
-            p["id"].as_str().expect("passage id").to_owned()
-        })
+    let ids: HashSet<String> = Shared::get()
+        .json_lines(&["export"])
+        .iter()
+        .map(|p| p["id"].as_str().expect("passage id").to_owned())
         .collect();
     let missing: Vec<String> = queries
         .iter()
@@ -175,7 +145,7 @@ fn relevance_stays_above_its_floors() {
             "{}: judge 1-5 passages",
             q.id
         );
-        let hits = search(dir.path(), &q.q);
+        let hits = search(&q.q);
         let (rr, recall) = score(&hits, &relevant);
         rr_sum += rr;
         recall_sum += recall;
