@@ -14,8 +14,9 @@ use super::kind::PassageKind;
 
 /// The unit that is indexed, returned and cited (SPEC section 2).
 ///
-/// Serialises to exactly the JSON contract of SPEC section 3, plus a few added
-/// fields (`line`, `date_mentions`) that scripts may use.
+/// Serialises to exactly the JSON contract documented in `docs/json.md`:
+/// SPEC section 3's fields plus added ones (`line`, `date_mentions`,
+/// `span`…) that scripts may use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Passage {
     /// `<doc>/<kind letter><n>`, stable across re-ingests of the same corpus.
@@ -60,7 +61,7 @@ pub struct Passage {
     pub dates: Vec<String>,
     /// 1-based line in the source file where the passage starts (for citations).
     pub line: u32,
-    /// Each date with its precision and qualifier (added field, not in SPEC section 3).
+    /// Each date with its precision and qualifier (added field).
     #[serde(default)]
     pub date_mentions: Vec<DateInfo>,
     /// The works this passage itself cites, parsed (added field): a

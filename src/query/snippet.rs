@@ -51,7 +51,7 @@ impl Snippet {
         out
     }
 
-    /// The fragment as HTML-ish markup with `<b>…</b>` (SPEC section 3).
+    /// The fragment as HTML-ish markup with `<b>…</b>` (`docs/json.md`).
     pub fn to_bold(&self) -> String {
         self.marked("<b>", "</b>")
     }
