@@ -42,6 +42,8 @@ def library_files():
 
 def strip_comments_and_strings(text: str) -> str:
     text = re.sub(r"//[^\n]*", "", text)
+    # Character literals first: `'"'` and `b'"'` open no string.
+    text = re.sub(r"'(?:\\.|[^'\\])'", "' '", text)
     text = re.sub(r'"(?:\\.|[^"\\])*"', '""', text)
     return text
 

@@ -10,10 +10,10 @@
 
 use serde::Serialize;
 
-use super::EntityKind;
 use super::countries;
 use super::data::Data;
 use super::groups;
+use super::mention::EntityKind;
 use crate::fold::alias_key;
 
 /// One way of naming an entity, for query-time lookup.

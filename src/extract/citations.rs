@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::{DateContext, extract_dates};
+use crate::fold::alias_key;
 use crate::model::Citation;
 use crate::sentences;
 
@@ -28,7 +29,7 @@ pub struct CitedTitles {
 
 impl CitedTitles {
     fn key(title: &str) -> String {
-        super::alias_key(title)
+        alias_key(title)
     }
 }
 

@@ -5,7 +5,8 @@
 //! `groups.toml`, `places.tsv`, `place_overrides.toml`, `blockers.toml`
 //! (formats documented at the top of each file), then, if a user directory is
 //! given, `countries.toml`, `groups.toml`, `places.tsv`, `places.toml` and
-//! `blockers.toml` found there. Out: one merged [`Data`] of plain records. A file
+//! `blockers.toml` found there. Out: one merged [`Data`] of the plain records of
+//! `records.rs` (`tsv.rs` reads the two TSV files). A file
 //! that does not parse is an [`Error::DataFile`] naming the file and the line;
 //! nothing here panics on bad input. Turning records into matchable names is
 //! left to `countries.rs`, `groups.rs` and `places.rs`.
@@ -16,7 +17,11 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 
+mod records;
 mod tsv;
+
+use records::data_error;
+pub(crate) use records::{CountryRec, GroupRec, PlaceRec};
 
 const COUNTRIES_TSV: &str = include_str!("../../data/countries.tsv");
 const COUNTRY_OVERRIDES: &str = include_str!("../../data/country_overrides.toml");
@@ -24,52 +29,6 @@ const GROUPS: &str = include_str!("../../data/groups.toml");
 const PLACES_TSV: &str = include_str!("../../data/places.tsv");
 const PLACE_OVERRIDES: &str = include_str!("../../data/place_overrides.toml");
 const BLOCKERS: &str = include_str!("../../data/blockers.toml");
-
-/// One country: codes, names, demonyms and how to match them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct CountryRec {
-    pub(crate) iso2: String,
-    pub(crate) iso3: String,
-    pub(crate) names: Vec<String>,
-    pub(crate) demonyms: Vec<String>,
-    /// Acronyms matched with their exact case.
-    pub(crate) codes: Vec<String>,
-    /// Names and demonyms matched only when capitalised.
-    pub(crate) capitalised: Vec<String>,
-    /// The name is also a given name.
-    pub(crate) person_name: bool,
-}
-
-/// One armed group (see data/groups.toml).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct GroupRec {
-    pub(crate) name: String,
-    #[serde(default)]
-    pub(crate) aliases: Vec<String>,
-    #[serde(default)]
-    pub(crate) acronyms: Vec<String>,
-    #[serde(default)]
-    pub(crate) affiliate_of: Vec<String>,
-    #[serde(default)]
-    pub(crate) query_only: Vec<String>,
-    /// Names of the branch joined to its first parent's names ("Greater Sahara").
-    #[serde(default)]
-    pub(crate) branch: Vec<String>,
-    /// Acronyms of the branch joined to its first parent's acronyms ("GS").
-    #[serde(default)]
-    pub(crate) branch_acronyms: Vec<String>,
-}
-
-/// One city or region (see data/places.tsv).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct PlaceRec {
-    pub(crate) name: String,
-    /// ISO alpha-2, or empty for a region across borders.
-    pub(crate) country: String,
-    pub(crate) population: u64,
-    pub(crate) aliases: Vec<String>,
-}
 
 /// Everything the extractor is built from.
 #[derive(Debug, Clone, Default)]
@@ -150,13 +109,6 @@ struct PlaceRef {
 struct BlockersFile {
     #[serde(default)]
     phrases: Vec<String>,
-}
-
-fn data_error(path: &Path, message: impl Into<String>) -> Error {
-    Error::DataFile {
-        path: path.to_path_buf(),
-        message: message.into(),
-    }
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {

@@ -14,7 +14,6 @@ use crate::extract::{
 use crate::model::{Citation, DateInfo, DocMeta, Passage, PassageKind, Report};
 use crate::segment::{Block, Segmented};
 
-use super::context;
 use super::sidecar::SidecarEntry;
 use crate::fold::slug;
 
@@ -57,7 +56,6 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
     let mut titles = CitedTitles::default();
     let mut cited_by: HashMap<String, String> = HashMap::new();
     let mut passages = Vec::with_capacity(seg.blocks.len());
-    let mut mentions = Vec::with_capacity(seg.blocks.len());
     for (block, number) in seg.blocks.iter().zip(&numbers) {
         let id = passage_id(&meta.id, block.kind, number.n);
         let mut footnotes = Vec::new();
@@ -96,15 +94,9 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
         };
         add_dates(&mut passage, &extract_dates(&block.text, &ctx));
         add_citations(&mut passage, &mut titles);
-        let mut found = extractor.entities(&passage.text);
-        context::drop_inside_sources(&passage.text, &passage.sources, &mut found);
-        mentions.push(found);
         passages.push(passage);
     }
-    context::resolve_persons_across(&passages, &mut mentions, extractor);
-    for (p, found) in passages.iter_mut().zip(mentions) {
-        set_entities(p, found);
-    }
+    add_entities(&mut passages, extractor);
     for p in &mut passages {
         if p.kind == PassageKind::Footnote {
             p.cited_by = cited_by.get(&p.id).cloned();
@@ -182,6 +174,19 @@ fn derived_id(stem: &str, number: Option<&str>, origin: &Origin<'_>) -> String {
         }
         None if origin.parts > 1 => format!("{stem}-{}", origin.part),
         None => stem,
+    }
+}
+
+/// Each passage's entities, extracted knowing the whole report (a lone
+/// surname is the person named in full elsewhere in it).
+fn add_entities(passages: &mut [Passage], extractor: &Extractor) {
+    let texts: Vec<(&str, &[String])> = passages
+        .iter()
+        .map(|p| (p.text.as_str(), p.sources.as_slice()))
+        .collect();
+    let mentions = extractor.report_entities(&texts);
+    for (p, found) in passages.iter_mut().zip(mentions) {
+        set_entities(p, found);
     }
 }
 

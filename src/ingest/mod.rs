@@ -8,7 +8,6 @@
 //! other failure leaves the previous index in place.
 
 pub(crate) mod assemble;
-mod context;
 pub(crate) mod read;
 pub(crate) mod sidecar;
 

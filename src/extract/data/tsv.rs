@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::{CountryRec, PlaceRec, data_error};
+use super::records::{CountryRec, PlaceRec, data_error};
 use crate::error::Result;
 
 pub(super) fn check_iso2(path: &Path, line: usize, code: &str, allow_empty: bool) -> Result<()> {
