@@ -2,7 +2,7 @@
 //! it over a text or a whole report.
 //!
 //! In: the bundled data files, perhaps a user directory; then texts. Out:
-//! [`Mention`]s per text or per passage of a report, SPEC section 3's
+//! [`Mention`]s per text or per passage of a report, the JSON's
 //! [`Entities`], and the tables the index stores for query time (aliases,
 //! group affiliations).
 
@@ -80,7 +80,7 @@ impl Extractor {
         report::entities(&self.rules, passages)
     }
 
-    /// Everything SPEC section 3 lists for one text: entities and dates.
+    /// Everything `dossier extract` lists for one text: entities and dates.
     pub fn extract(&self, text: &str, ctx: &DateContext) -> Entities {
         let mut out = Entities::from_mentions(self.entities(text));
         for d in extract_dates(text, ctx) {

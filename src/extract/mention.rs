@@ -1,5 +1,5 @@
 //! What the extractors find: entity mentions with their byte spans, and a
-//! text's entities as SPEC section 3 lists them.
+//! text's entities as `docs/json.md` lists them.
 //!
 //! In: nothing but the types. Out: [`EntityKind`], [`Mention`] and
 //! [`Entities`], shared by every extractor module, the alias table and the
@@ -8,6 +8,8 @@
 use std::ops::Range;
 
 use serde::Serialize;
+
+use crate::model::Dimension;
 
 /// Which gazetteer an entity mention comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -21,6 +23,18 @@ pub enum EntityKind {
     Place,
     /// Named individual.
     Person,
+}
+
+impl EntityKind {
+    /// The facet dimension its values are filtered and counted in.
+    pub fn dimension(self) -> Dimension {
+        match self {
+            EntityKind::Country => Dimension::Country,
+            EntityKind::Group => Dimension::Group,
+            EntityKind::Place => Dimension::Place,
+            EntityKind::Person => Dimension::Person,
+        }
+    }
 }
 
 /// One entity found in a text.
@@ -45,7 +59,7 @@ impl Mention {
     }
 }
 
-/// What the extractors found in one text, shaped as SPEC section 3: each list
+/// What the extractors found in one text, shaped as the JSON lists of `docs/json.md`: each list
 /// sorted and unique, except `dates`, which keeps the order of first mention.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Entities {
@@ -84,5 +98,16 @@ impl Entities {
             list.dedup();
         }
         out
+    }
+
+    /// The values found in an entity dimension; empty for the others.
+    pub fn values(&self, dim: Dimension) -> &[String] {
+        match dim {
+            Dimension::Country => &self.countries,
+            Dimension::Group => &self.groups,
+            Dimension::Place => &self.places,
+            Dimension::Person => &self.persons,
+            _ => &[],
+        }
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! In: plain text (already cleaned): one text, or the passages of a report
 //! ([`Extractor::report_entities`]). Out: [`Mention`]s with byte spans into
-//! that text, and the sorted, unique [`Entities`] of SPEC section 3. Extraction is
+//! that text, and the sorted, unique [`Entities`] of `docs/json.md`. Extraction is
 //! infallible: odd input yields fewer mentions, never an error or a panic.
 //! Loading the gazetteers can fail (a broken user data file); that happens once,
 //! in [`Extractor::new`] or [`Extractor::with_user_data`].

@@ -16,7 +16,8 @@ pub(crate) fn drop_inside_sources(text: &str, sources: &[String], mentions: &mut
         return;
     }
     let mut spans: Vec<Range<usize>> = Vec::new();
-    for s in sources {
+    // An empty name would be found everywhere, and never move the search on.
+    for s in sources.iter().filter(|s| !s.is_empty()) {
         let mut from = 0;
         while let Some(i) = text[from..].find(s.as_str()) {
             spans.push(from + i..from + i + s.len());
@@ -41,6 +42,13 @@ mod tests {
             span,
             canonical: canonical.to_string(),
         }
+    }
+
+    #[test]
+    fn an_empty_source_name_drops_nothing_and_ends() {
+        let mut ms = vec![m(EntityKind::Country, 0..7, "LR")];
+        drop_inside_sources("Liberia voted.", &[String::new()], &mut ms);
+        assert_eq!(ms.len(), 1);
     }
 
     #[test]

@@ -18,11 +18,11 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::extract::{EntityKind, Extractor};
+use crate::extract::Extractor;
 use crate::index::DocSummary;
 use crate::index::dir::Build;
 use crate::index::write::{IndexBuilder, NameTables};
-use crate::model::{Dimension, PassageKind, Report, Warning};
+use crate::model::{PassageKind, Report, Warning};
 use crate::segment::segment;
 use assemble::{Origin, assemble, line_starts};
 use read::{Corpus, SourceFile};
@@ -179,15 +179,7 @@ fn names(extractor: &Extractor) -> NameTables {
     let aliases = extractor
         .alias_table()
         .into_iter()
-        .map(|a| {
-            let dim = match a.kind {
-                EntityKind::Country => Dimension::Country,
-                EntityKind::Group => Dimension::Group,
-                EntityKind::Place => Dimension::Place,
-                EntityKind::Person => Dimension::Person,
-            };
-            (dim, a.name, a.canonical)
-        })
+        .map(|a| (a.kind.dimension(), a.name, a.canonical))
         .collect();
     NameTables {
         aliases,

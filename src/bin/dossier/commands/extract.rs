@@ -3,6 +3,7 @@
 use std::io::{Read, Write};
 
 use anyhow::{Context, Result};
+use dossier::Dimension;
 use dossier::extract::{DateContext, Extractor};
 
 use crate::args::ExtractArgs;
@@ -35,13 +36,10 @@ pub(crate) fn run(
         serde_json::to_writer(&mut *out, &found)?;
         writeln!(out)?;
     } else {
-        let rows = [
-            ("countries", &found.countries),
-            ("groups", &found.groups),
-            ("places", &found.places),
-            ("persons", &found.persons),
-            ("dates", &found.dates),
-        ];
+        let rows = Dimension::ENTITIES
+            .into_iter()
+            .map(|d| (d.passage_field().unwrap_or(d.name()), found.values(d)))
+            .chain([("dates", found.dates.as_slice())]);
         for (label, values) in rows {
             let label = out.paint(Style::Bold, &format!("{label:<9}"));
             writeln!(out, "{label} {}", values.join(", "))?;
