@@ -49,6 +49,7 @@
 mod error;
 pub mod extract;
 mod fold;
+mod formats;
 mod index;
 mod ingest;
 mod model;
@@ -57,6 +58,8 @@ mod segment;
 mod sentences;
 
 pub use error::{Error, Result};
+#[doc(hidden)]
+pub use formats::review as debug_segment;
 pub use index::{DocSummary, IndexHandle};
 pub use ingest::{IngestConfig, IngestSummary, Progress, Silent, ingest};
 pub use model::{
@@ -68,5 +71,3 @@ pub use query::{
     SourceCount, Timeline, TimelineEntry, TimelineRequest, facets, for_each_passage, in_context,
     parse_filter_date, search, sources, timeline,
 };
-#[doc(hidden)]
-pub use segment::review as debug_segment;

@@ -10,7 +10,11 @@
 #[test]
 fn every_family_fixture_segments_as_reviewed() {
     insta::glob!("fixtures/segment/*", |path| {
-        let text = std::fs::read_to_string(path).expect("fixture is readable");
-        insta::assert_snapshot!(dossier::debug_segment(&text));
+        let bytes = std::fs::read(path).expect("fixture is readable");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("a file name");
+        insta::assert_snapshot!(dossier::debug_segment(name, bytes));
     });
 }

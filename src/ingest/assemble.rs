@@ -6,6 +6,7 @@
 //! provisional here; `ingest` makes them unique across the corpus.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use crate::extract::{
     CitedTitles, DateContext, DateMention, Entities, Extractor, Mention, extract_dates,
@@ -16,6 +17,7 @@ use crate::segment::{Block, Segmented};
 
 use super::sidecar::SidecarEntry;
 use crate::fold::slug;
+use crate::formats::Format;
 
 /// Where a report comes from: its file, its place in the file, its sidecar entry.
 pub(crate) struct Origin<'a> {
@@ -29,8 +31,13 @@ pub(crate) struct Origin<'a> {
     pub parts: usize,
     /// The sidecar entry, if any.
     pub sidecar: Option<&'a SidecarEntry>,
-    /// Line number (1-based) of each byte offset's line start, for citations.
+    /// Byte offsets where the file's lines start (empty when the format has
+    /// no lines), for citations.
     pub line_starts: &'a [usize],
+    /// What the file's own metadata says (front matter, PDF or HTML metadata).
+    pub file_meta: &'a DocMeta,
+    /// The file's format.
+    pub format: Format,
 }
 
 /// Builds the report: metadata, ids, footnote links, entities, dates.
@@ -87,10 +94,11 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
             places: Vec::new(),
             persons: Vec::new(),
             dates: Vec::new(),
-            line: line_of(origin.line_starts, block.span.start),
+            line: line_of(origin.line_starts, &block.span),
+            page: block.page,
             date_mentions: Vec::new(),
             citations: Vec::new(),
-            span: block.span.clone(),
+            span: (!block.span.is_empty()).then(|| block.span.clone()),
         };
         add_dates(&mut passage, &extract_dates(&block.text, &ctx));
         add_citations(&mut passage, &mut titles);
@@ -102,12 +110,32 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
             p.cited_by = cited_by.get(&p.id).cloned();
         }
     }
+    cited_sections(&mut passages);
     inherit_sources(&mut passages);
     Report {
         meta,
         passages,
         unresolved_refs,
         span: seg.span,
+    }
+}
+
+/// A footnote sits in the section of the passage citing it: notes gathered
+/// at the end of a report (markdown, endnotes, Word) are about the text
+/// that cites them, not about the last section.
+fn cited_sections(passages: &mut [Passage]) {
+    let sections: HashMap<String, Vec<String>> = passages
+        .iter()
+        .filter(|p| !p.footnotes.is_empty())
+        .map(|p| (p.id.clone(), p.section.clone()))
+        .collect();
+    for p in passages
+        .iter_mut()
+        .filter(|p| p.kind == PassageKind::Footnote)
+    {
+        if let Some(section) = p.cited_by.as_ref().and_then(|c| sections.get(c)) {
+            p.section.clone_from(section);
+        }
     }
 }
 
@@ -149,10 +177,17 @@ fn metadata(seg: &Segmented, origin: &Origin<'_>) -> DocMeta {
         .file_name
         .rsplit_once('.')
         .map_or(origin.file_name, |(s, _)| s);
-    let mut meta = seg.meta.clone();
+    // The file's own metadata speaks for the file, so for its only report.
+    let mut meta = if origin.parts == 1 {
+        origin.file_meta.clone()
+    } else {
+        DocMeta::default()
+    };
+    meta.fill_from(&seg.meta);
     if let Some(side) = origin.sidecar {
         meta.fill_from(&side.meta);
     }
+    meta.format = origin.format.name().to_string();
     if meta.id.is_empty() {
         meta.id = derived_id(stem, meta.number.as_deref(), origin);
     }
@@ -261,9 +296,13 @@ pub(crate) fn line_starts(text: &str) -> Vec<usize> {
         .collect()
 }
 
-fn line_of(line_starts: &[usize], offset: usize) -> u32 {
-    let line = line_starts.partition_point(|&s| s <= offset);
-    u32::try_from(line).unwrap_or(u32::MAX)
+/// The 1-based line where a span starts; none when the format has no lines.
+fn line_of(line_starts: &[usize], span: &Range<usize>) -> Option<u32> {
+    if line_starts.is_empty() || span.is_empty() {
+        return None;
+    }
+    let line = line_starts.partition_point(|&s| s <= span.start);
+    Some(u32::try_from(line).unwrap_or(u32::MAX))
 }
 
 #[cfg(test)]
@@ -273,8 +312,10 @@ mod tests {
     #[test]
     fn line_numbers_are_one_based() {
         let starts = line_starts("a\nbb\nccc");
-        assert_eq!(line_of(&starts, 0), 1);
-        assert_eq!(line_of(&starts, 2), 2);
-        assert_eq!(line_of(&starts, 6), 3);
+        assert_eq!(line_of(&starts, &(0..1)), Some(1));
+        assert_eq!(line_of(&starts, &(2..3)), Some(2));
+        assert_eq!(line_of(&starts, &(6..8)), Some(3));
+        assert_eq!(line_of(&starts, &(0..0)), None);
+        assert_eq!(line_of(&[], &(0..5)), None);
     }
 }

@@ -19,11 +19,12 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
+use crate::formats::{self, Content, Format};
 use crate::index::DocSummary;
 use crate::index::dir::Build;
 use crate::index::write::{IndexBuilder, NameTables};
 use crate::model::{PassageKind, Report, Warning};
-use crate::segment::segment;
+use crate::segment::{Syntax, segment_blocks, segment_text};
 use assemble::{Origin, assemble, line_starts};
 use read::{Corpus, SourceFile};
 use sidecar::Sidecar;
@@ -70,8 +71,11 @@ impl Progress for Silent {
 pub struct IngestSummary {
     /// The documents indexed, in corpus order.
     pub docs: Vec<DocSummary>,
-    /// Files skipped, with why.
+    /// Files of a format dossier reads that were skipped, with why.
     pub warnings: Vec<Warning>,
+    /// Files of the folders walked that are not reports (other formats),
+    /// with why: every file is accounted for.
+    pub ignored: Vec<Warning>,
     /// Bytes of text read.
     pub bytes: u64,
     /// Wall time.
@@ -81,6 +85,15 @@ pub struct IngestSummary {
 }
 
 impl IngestSummary {
+    /// Documents per file format (`text`, `pdf`…).
+    pub fn docs_by_format(&self) -> BTreeMap<String, usize> {
+        let mut out = BTreeMap::new();
+        for d in &self.docs {
+            *out.entry(d.meta.format.clone()).or_insert(0) += 1;
+        }
+        out
+    }
+
     /// Passages per kind, over all documents.
     pub fn passages_by_kind(&self) -> BTreeMap<PassageKind, usize> {
         let mut out = BTreeMap::new();
@@ -167,6 +180,7 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSu
     Ok(IngestSummary {
         docs,
         warnings,
+        ignored: corpus.ignored,
         bytes,
         seconds: started.elapsed().as_secs_f64(),
         index_dir,
@@ -219,12 +233,37 @@ fn process(
     sidecars: &[Sidecar],
     extractor: &Extractor,
 ) -> Result<Vec<Report>, String> {
-    let text = file.load().map_err(|e| e.to_string())?;
-    let segmented = segment(&text);
+    let bytes = file.bytes().map_err(|e| e.to_string())?;
+    let format = Format::detect(&file.name, &bytes)
+        .ok_or_else(|| "not a report format dossier reads, skipped".to_string())?;
+    let (segmented, file_meta, starts) =
+        match formats::read(format, bytes).map_err(|e| e.to_string())? {
+            Content::Text {
+                text,
+                body_start,
+                markdown,
+                meta,
+            } => {
+                let syntax = if markdown {
+                    Syntax::Markdown
+                } else {
+                    Syntax::Detect
+                };
+                let segmented = segment_text(&text, body_start, syntax);
+                (segmented, meta, line_starts(&text))
+            }
+            Content::Blocks(doc) => {
+                let span = 0..0;
+                (
+                    vec![segment_blocks(doc.blocks, span)],
+                    doc.meta,
+                    doc.line_starts,
+                )
+            }
+        };
     if segmented.iter().all(|s| s.blocks.is_empty()) {
         return Err("no text found, skipped".to_string());
     }
-    let starts = line_starts(&text);
     let parts = segmented.len();
     let sidecar = file.sidecar.and_then(|i| sidecars.get(i));
     Ok(segmented
@@ -238,6 +277,8 @@ fn process(
                 parts,
                 sidecar: sidecar.and_then(|s| s.entry(&file.name, i + 1)),
                 line_starts: &starts,
+                file_meta: &file_meta,
+                format,
             };
             assemble(seg, &origin, extractor)
         })

@@ -2,16 +2,16 @@
 //!
 //! In: the paths given to `ingest` (files or folders, walked recursively), or
 //! nothing, meaning the bundled corpus. Out: [`SourceFile`]s in a stable order,
-//! loaded one at a time so that a huge corpus is never all in memory; and the
-//! `sources.toml` sidecars found beside them.
+//! loaded one at a time so that a huge corpus is never all in memory; the
+//! `sources.toml` sidecars found beside them; and every other file of the
+//! walk, with why it is not read (every file is accounted for).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-
-/// File extensions read as reports.
-const REPORT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
+use crate::formats::{Format, Skip};
+use crate::model::Warning;
 
 /// Name of the metadata sidecar in a corpus folder.
 pub(crate) const SIDECAR: &str = "sources.toml";
@@ -62,35 +62,12 @@ pub(crate) struct SourceFile {
     pub sidecar: Option<usize>,
 }
 
-/// Why a file was skipped.
-#[derive(Debug)]
-pub(crate) enum Unreadable {
-    /// Not valid UTF-8 (a PDF, a Word file, Latin-1 text).
-    NotUtf8,
-    /// The OS refused.
-    Io(std::io::Error),
-}
-
-impl std::fmt::Display for Unreadable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Unreadable::NotUtf8 => {
-                f.write_str("not UTF-8 text, skipped (hint: convert it with `iconv -t UTF-8` or export it as text)")
-            }
-            Unreadable::Io(e) => write!(f, "{e}, skipped"),
-        }
-    }
-}
-
 impl SourceFile {
-    /// Reads the file's text.
-    pub(crate) fn load(&self) -> Result<String, Unreadable> {
+    /// Reads the file's bytes.
+    pub(crate) fn bytes(&self) -> Result<Vec<u8>, Skip> {
         match &self.origin {
-            Origin::Embedded(text) => Ok((*text).to_string()),
-            Origin::Disk(path) => {
-                let bytes = fs::read(path).map_err(Unreadable::Io)?;
-                String::from_utf8(bytes).map_err(|_| Unreadable::NotUtf8)
-            }
+            Origin::Embedded(text) => Ok(text.as_bytes().to_vec()),
+            Origin::Disk(path) => fs::read(path).map_err(Skip::Io),
         }
     }
 }
@@ -111,6 +88,8 @@ pub(crate) struct Corpus {
     pub files: Vec<SourceFile>,
     /// Sidecars, referenced by index from the files.
     pub sidecars: Vec<SidecarFile>,
+    /// Files of the walk that are not reports, with why.
+    pub ignored: Vec<Warning>,
 }
 
 impl Corpus {
@@ -140,6 +119,7 @@ pub(crate) fn embedded() -> Corpus {
     Corpus {
         files,
         sidecars: vec![sidecar],
+        ignored: Vec::new(),
     }
 }
 
@@ -187,17 +167,35 @@ fn walk(dir: &Path, corpus: &mut Corpus) -> Result<()> {
         let meta = entry.metadata().map_err(io)?;
         if meta.is_dir() {
             walk(&path, corpus)?;
+        } else if entry.file_name() == SIDECAR {
+            // Read above, as the folder's metadata.
         } else if is_report(&path) {
             corpus.files.push(source_file(&path, meta.len(), sidecar));
+        } else {
+            corpus.ignored.push(Warning {
+                path: path.display().to_string(),
+                message: not_a_report(&path),
+            });
         }
     }
     Ok(())
 }
 
+/// Whether the name says the file is in a format dossier reads (the
+/// content decides later which one).
 fn is_report(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(Format::of_extension)
+        .is_some()
+}
+
+/// Why a file of a folder is not read.
+fn not_a_report(path: &Path) -> String {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => format!("not a report format dossier reads (.{ext}), ignored"),
+        None => "no extension saying what it is, ignored (hint: name it .txt, .md, .html, .docx or .pdf)".to_string(),
+    }
 }
 
 fn source_file(path: &Path, len: u64, sidecar: Option<usize>) -> SourceFile {
@@ -241,7 +239,7 @@ mod tests {
         fs::create_dir(root.join("sub")).expect("mkdir");
         fs::write(root.join("b.txt"), "B").expect("write");
         fs::write(root.join("a.md"), "A").expect("write");
-        fs::write(root.join("notes.pdf"), "%PDF").expect("write");
+        fs::write(root.join("notes.xyz"), "%PDF").expect("write");
         fs::write(root.join(".hidden.txt"), "H").expect("write");
         fs::write(root.join("sub/c.txt"), "C").expect("write");
         fs::write(root.join(SIDECAR), "").expect("write");
@@ -261,12 +259,17 @@ mod tests {
     }
 
     #[test]
-    fn non_utf8_is_reported_not_fatal() {
+    fn files_that_are_not_reports_are_accounted_for() {
         let tmp = tempfile::tempdir().expect("tempdir");
-        let path = tmp.path().join("latin1.txt");
-        fs::write(&path, [0x43, 0xf4, 0x74, 0xe9]).expect("write");
-        let corpus = discover(&[path]).expect("discover");
-        assert!(matches!(corpus.files[0].load(), Err(Unreadable::NotUtf8)));
+        fs::write(tmp.path().join("map.png"), "x").expect("write");
+        fs::write(tmp.path().join("README"), "x").expect("write");
+        fs::write(tmp.path().join("a.txt"), "A").expect("write");
+        let corpus = discover(&[tmp.path().to_path_buf()]).expect("discover");
+        assert_eq!(corpus.files.len(), 1);
+        let why: Vec<&str> = corpus.ignored.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(why.len(), 2, "{why:?}");
+        assert!(why.iter().any(|m| m.contains(".png")), "{why:?}");
+        assert!(why.iter().any(|m| m.contains("no extension")), "{why:?}");
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct DocMeta {
     pub url: Option<String>,
     /// Path of the source file, as given to `ingest`.
     pub source_file: String,
+    /// The file's format: `text`, `markdown`, `html`, `docx` or `pdf`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub format: String,
     /// The report's number in its series (`258`), from which an id is
     /// derived; not stored (the series line holds it).
     #[serde(skip)]
@@ -68,6 +71,7 @@ impl DocMeta {
         option(&mut self.series, other.series.as_ref());
         option(&mut self.url, other.url.as_ref());
         string(&mut self.source_file, &other.source_file);
+        string(&mut self.format, &other.format);
         option(&mut self.number, other.number.as_ref());
     }
 }

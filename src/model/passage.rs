@@ -59,8 +59,13 @@ pub struct Passage {
     pub persons: Vec<String>,
     /// Dates mentioned, ISO 8601 (`2020-06-29`, `2019-07`, `2014/2015`), in order of mention, unique.
     pub dates: Vec<String>,
-    /// 1-based line in the source file where the passage starts (for citations).
-    pub line: u32,
+    /// 1-based line in the source file where the passage starts (for
+    /// citations); none when the format has no lines (PDF, Word).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// The page the passage starts on, where the format has pages (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     /// Each date with its precision and qualifier (added field).
     #[serde(default)]
     pub date_mentions: Vec<DateInfo>,
@@ -70,8 +75,12 @@ pub struct Passage {
     pub citations: Vec<Citation>,
     /// Byte range of the passage's source in its file, first to last line it
     /// was read from (added field; JSON: `[start, end]`).
-    #[serde(default, with = "super::span")]
-    pub span: Range<usize>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::span::optional"
+    )]
+    pub span: Option<Range<usize>>,
 }
 
 /// One work or source a footnote cites.

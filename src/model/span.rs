@@ -15,6 +15,35 @@ pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Range<usize
     Ok(start..end)
 }
 
+/// The same for an optional range (absent or `null` when none).
+pub(super) mod optional {
+    use std::ops::Range;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Serialises `Some(range)` as `[start, end]`, `None` as `null`.
+    #[expect(
+        clippy::ref_option,
+        reason = "serde's `with` hands over a reference to the field"
+    )]
+    pub(in crate::model) fn serialize<S: Serializer>(
+        range: &Option<Range<usize>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match range {
+            Some(r) => super::serialize(r, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads `[start, end]` or `null`.
+    pub(in crate::model) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Range<usize>>, D::Error> {
+        Ok(Option::<[usize; 2]>::deserialize(d)?.map(|[start, end]| start..end))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::ops::Range;

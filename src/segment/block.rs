@@ -21,6 +21,8 @@ pub(crate) struct Block {
     pub sources: Vec<String>,
     /// Byte range of the source it comes from (first to last piece).
     pub span: Range<usize>,
+    /// The page it starts on, where the format has pages.
+    pub page: Option<u32>,
 }
 
 /// One report found in a file.

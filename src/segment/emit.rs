@@ -5,8 +5,6 @@
 //! and placed right after the paragraph citing them, page-bottom footnotes keep
 //! their own numbers, and footnote bodies the export repeated are dropped.
 
-use std::ops::Range;
-
 use super::block::Block;
 use super::classify;
 use super::markers::{self, RefTarget};
@@ -59,12 +57,8 @@ impl Emitter {
             self.section.pop();
         }
         let path = self.path();
-        self.out.push(block(
-            PassageKind::Heading,
-            text.clone(),
-            path,
-            piece.span.clone(),
-        ));
+        self.out
+            .push(block(PassageKind::Heading, text.clone(), path, piece));
         self.section.push((level, text));
     }
 
@@ -74,7 +68,7 @@ impl Emitter {
             PassageKind::Footnote,
             markers::normalize(&piece.marked.text),
             self.path(),
-            piece.span,
+            &piece,
         );
         b.number = Some(n);
         b.sources = piece.marked.sources;
@@ -112,14 +106,14 @@ impl Emitter {
         if text.is_empty() && body_numbers.is_empty() {
             return;
         }
-        let mut b = block(kind, text, self.path(), piece.span.clone());
+        let mut b = block(kind, text, self.path(), piece);
         b.refs = refs;
         b.sources.clone_from(&piece.marked.sources);
         self.out.push(b);
         for (k, n) in body_numbers {
             let text = markers::normalize(piece.marked.bodies.get(k).map_or("", String::as_str));
             self.bodies_seen.push(text.clone());
-            let mut f = block(PassageKind::Footnote, text, self.path(), piece.span.clone());
+            let mut f = block(PassageKind::Footnote, text, self.path(), piece);
             f.number = Some(n);
             self.out.push(f);
         }
@@ -142,12 +136,7 @@ impl Emitter {
             return;
         };
         citing.refs.push(self.next_body.to_string());
-        let mut f = block(
-            PassageKind::Footnote,
-            text.clone(),
-            self.path(),
-            piece.span.clone(),
-        );
+        let mut f = block(PassageKind::Footnote, text.clone(), self.path(), piece);
         f.number = Some(self.next_body);
         self.next_body += 1;
         self.bodies_seen.push(text);
@@ -194,7 +183,7 @@ fn heading_level(p: &Piece) -> u8 {
     }
 }
 
-fn block(kind: PassageKind, text: String, section: Vec<String>, span: Range<usize>) -> Block {
+fn block(kind: PassageKind, text: String, section: Vec<String>, piece: &Piece) -> Block {
     Block {
         kind,
         text,
@@ -202,6 +191,7 @@ fn block(kind: PassageKind, text: String, section: Vec<String>, span: Range<usiz
         refs: Vec::new(),
         number: None,
         sources: Vec::new(),
-        span,
+        span: piece.span.clone(),
+        page: piece.page,
     }
 }

@@ -4,7 +4,10 @@
 //! `<http://…>` autolinks, backslash escapes, entities). Out: an [`Inline`]:
 //! the plain text with line breaks kept as `\n`, and the byte ranges of link
 //! texts in it with their destinations. Footnote markers are left in the text
-//! for `markers` to read.
+//! for `markers` to read; a reference the format marks as such (markdown's
+//! `[^1]`, HTML's note links, a PDF superscript) is written as a
+//! [`note_marker`]. Inline HTML tags are dropped (`<br>` is a line break);
+//! an HTML block keeps its text without its tags.
 
 use std::ops::Range;
 
@@ -26,6 +29,43 @@ pub(crate) struct Inline {
     pub text: String,
     /// Links, in text order.
     pub links: Vec<Link>,
+}
+
+/// Opens a note reference written into a block's text by a format reader.
+pub(crate) const NOTE_OPEN: char = '\u{E000}';
+/// Closes a note reference.
+pub(crate) const NOTE_CLOSE: char = '\u{E001}';
+
+/// A note reference as format readers write it into text: the label between
+/// two private-use characters that no report contains, so `markers` finds
+/// every reference, whatever the format, at its place in the text.
+pub(crate) fn note_marker(label: &str) -> String {
+    let label: String = label
+        .chars()
+        .filter(|c| *c != NOTE_OPEN && *c != NOTE_CLOSE)
+        .collect();
+    format!("{NOTE_OPEN}{}{NOTE_CLOSE}", label.trim())
+}
+
+/// The text without its note markers.
+pub(crate) fn without_note_markers(text: &str) -> String {
+    if !text.contains(NOTE_OPEN) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(NOTE_OPEN) {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        match rest.find(NOTE_CLOSE) {
+            Some(close) => rest = &rest[close + NOTE_CLOSE.len_utf8()..],
+            None => {
+                rest = &rest[NOTE_OPEN.len_utf8()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Accumulates pulldown-cmark inline events into an [`Inline`].
@@ -66,9 +106,21 @@ impl InlineBuilder {
             {
                 self.out.text.push('\n');
             }
-            Event::Html(h) | Event::InlineHtml(h) => self.out.text.push_str(h),
+            Event::FootnoteReference(label) => self.out.text.push_str(&note_marker(label)),
+            Event::InlineHtml(tag) if is_line_break(tag) => self.out.text.push('\n'),
+            Event::Html(h) => self.out.text.push_str(&strip_tags(h)),
             _ => {}
         }
+    }
+
+    /// Whether nothing was added yet.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.out.text.is_empty()
+    }
+
+    /// Adds text the source does not spell (a table's cell separators).
+    pub(crate) fn push_str(&mut self, text: &str) {
+        self.out.text.push_str(text);
     }
 
     /// The accumulated text, trailing line breaks removed.
@@ -78,6 +130,54 @@ impl InlineBuilder {
         self.out.links.sort_by_key(|l| l.range.start);
         self.out
     }
+}
+
+/// `<br>`, `<br/>`, `<br />`.
+fn is_line_break(tag: &str) -> bool {
+    let inner = tag
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim_end_matches('/')
+        .trim();
+    inner.eq_ignore_ascii_case("br")
+}
+
+/// The text of an HTML block: tags and comments dropped, a tag that breaks
+/// lines (`<br>`, `<p>`, `<div>`, …) read as a line break.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let end = if after.starts_with("<!--") {
+            after.find("-->").map(|i| i + 3)
+        } else {
+            after.find('>').map(|i| i + 1)
+        };
+        let Some(end) = end else {
+            // A lone `<` is text.
+            out.push('<');
+            rest = &after[1..];
+            continue;
+        };
+        let name: String = after[1..end - 1]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if matches!(
+            name.as_str(),
+            "br" | "p" | "div" | "li" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        ) {
+            out.push('\n');
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Parses plain-text export lines (joined by `\n`) as inline markdown only:
@@ -164,6 +264,30 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(parse_plain(input).text, expected, "{input}");
         }
+    }
+
+    #[test]
+    fn html_tags_are_dropped_and_their_text_kept() {
+        let cases = [
+            ("<center>Summary</center>", "Summary"),
+            ("Line one<br>line two", "Line one\nline two"),
+            ("<u>Underlined</u> word", "Underlined word"),
+            ("<!-- note -->Kept", "Kept"),
+            ("a < b and c > d", "a < b and c > d"),
+        ];
+        for (input, expected) in cases {
+            let mut builder = InlineBuilder::default();
+            for event in Parser::new_ext(input, Options::empty()) {
+                builder.push(&event);
+            }
+            assert_eq!(builder.finish().text, expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn note_markers_keep_labels_and_drop_their_own_delimiters() {
+        assert_eq!(note_marker(" 12 "), "\u{E000}12\u{E001}");
+        assert_eq!(note_marker("a\u{E001}b"), "\u{E000}ab\u{E001}");
     }
 
     #[test]

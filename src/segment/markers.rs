@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::inline::Inline;
+use super::inline::{Inline, NOTE_CLOSE, NOTE_OPEN};
 
 /// The words closing an inline Crisis Group footnote.
 pub(crate) const FN_CLOSE: &str = "Hide Footnote";
@@ -75,7 +75,8 @@ impl Marked {
 }
 
 static TOKENS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[fn\]|Hide Footnote|[ \t]*\[(\d{1,3})\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*").expect("static regex")
+    Regex::new(r"\[fn\]|Hide Footnote|[ \t]*\[(\d{1,3})\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\*|\x{E000}[^\x{E001}]{0,64}\x{E001}")
+        .expect("static regex")
 });
 
 static SOURCE_CLAUSE: LazyLock<Regex> =
@@ -114,6 +115,14 @@ pub(crate) fn read(inline: &Inline) -> Marked {
             }
         } else if token == "*" {
             // Stray asterisks (link markers of some exports) are never content.
+        } else if let Some(label) = token
+            .strip_prefix(NOTE_OPEN)
+            .and_then(|t| t.strip_suffix(NOTE_CLOSE))
+        {
+            // A reference the format marked (numbered by `notes`).
+            if let Ok(n) = label.parse() {
+                push_ref(&mut out, body.as_ref(), RefTarget::Number(n));
+            }
         } else if let Some(n) = superscript_number(token) {
             let target = RefTarget::Number(n);
             push_ref(&mut out, body.as_ref(), target);

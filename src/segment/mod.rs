@@ -20,6 +20,7 @@ mod emit;
 mod glued;
 mod inline;
 mod markers;
+mod notes;
 mod pullquote;
 mod reader;
 mod roles;
@@ -29,29 +30,53 @@ use std::ops::Range;
 
 use crate::model::DocMeta;
 pub(crate) use block::{Block, Segmented};
+#[expect(
+    unused_imports,
+    reason = "the HTML, Word and PDF readers (issue 11) build blocks"
+)]
+pub(crate) use inline::{Inline, Link, note_marker};
 use markers::RefTarget;
+pub(crate) use reader::RawBlock;
+#[expect(
+    unused_imports,
+    reason = "the HTML, Word and PDF readers (issue 11) build blocks"
+)]
+pub(crate) use reader::{Emphasis, NoteLabel, Shape};
 use stitch::{Piece, Role};
 
-/// Splits `text` into reports and passages.
-pub(crate) fn segment(text: &str) -> Vec<Segmented> {
-    split_reports(text)
+/// How a text file's blocks are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Syntax {
+    /// Markdown or plain text, as the content looks.
+    Detect,
+    /// Markdown (the file says so).
+    Markdown,
+}
+
+/// Splits `text[start..]` (what follows front matter) into reports and passages.
+pub(crate) fn segment_text(text: &str, start: usize, syntax: Syntax) -> Vec<Segmented> {
+    let start = start.min(text.len());
+    split_reports(text, start)
         .into_iter()
-        .map(|range| segment_report(text, range))
+        .map(|range| {
+            let raw = reader::read(text, range.clone(), syntax, &roles::line_kind);
+            segment_blocks(raw, range)
+        })
         .collect()
 }
 
 /// Byte ranges of the reports in a file: a new report starts at each series
 /// line (`Report 306 / Africa`) after the first, together with the chrome
 /// lines (photo caption, icon row) just above it.
-fn split_reports(text: &str) -> Vec<Range<usize>> {
-    let lines = reader::lines(text, 0..text.len());
+fn split_reports(text: &str, start: usize) -> Vec<Range<usize>> {
+    let lines = reader::lines(text, start..text.len());
     let series: Vec<usize> = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| classify::series(&text[(*l).clone()]).is_some())
         .map(|(i, _)| i)
         .collect();
-    let mut starts = vec![0];
+    let mut starts = vec![start];
     for &i in series.iter().skip(1) {
         let mut first = i;
         while first > 0 {
@@ -69,8 +94,12 @@ fn split_reports(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn segment_report(text: &str, range: Range<usize>) -> Segmented {
-    let raw = reader::read(text, range.clone(), &roles::line_kind);
+/// Turns one report's raw blocks, from any format reader, into passages:
+/// notes numbered, roles given, continuations stitched, pull-quotes
+/// dropped, glued markers read, sections and footnotes emitted. `span` is
+/// the report's byte range in its file (empty when the format has none).
+pub(crate) fn segment_blocks(mut raw: Vec<RawBlock>, span: Range<usize>) -> Segmented {
+    notes::number(&mut raw);
     let mut meta = DocMeta::default();
     let pieces = roles::classify_all(&raw, &mut meta);
     let pieces = stitch::stitch(pieces);
@@ -79,7 +108,7 @@ fn segment_report(text: &str, range: Range<usize>) -> Segmented {
     Segmented {
         blocks: emit::emit(pieces),
         meta,
-        span: range,
+        span,
     }
 }
 
@@ -150,10 +179,10 @@ fn unglue_markers(mut pieces: Vec<Piece>) -> Vec<Piece> {
 
 /// The segmenter's output in a compact review format, one block per line:
 /// `kind n [refs] {section} text`. For `dossier debug segment` and snapshots.
-pub fn review(text: &str) -> String {
+pub(crate) fn review(reports: &[Segmented]) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    for (i, seg) in segment(text).iter().enumerate() {
+    for (i, seg) in reports.iter().enumerate() {
         let m = &seg.meta;
         let _ = writeln!(
             out,

@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::markers::{self, Marked};
-use super::reader::{Emphasis, LineKind, RawBlock, Shape};
+use super::reader::{Emphasis, LineKind, NoteLabel, RawBlock, Shape};
 use super::stitch::{Piece, Role};
 use super::{classify, inline};
 use crate::model::DocMeta;
@@ -43,9 +43,10 @@ pub(super) fn classify_all(raw: &[RawBlock], meta: &mut DocMeta) -> Vec<Piece> {
     let mut date_line_seen = false;
     for block in raw {
         // Emphasis that markdown could not close (`**May 2, 2019:**Text`) leaves
-        // asterisks, which are never content (see `markers`).
-        let unstarred = block.text().replace('*', "");
-        let text = unstarred.trim();
+        // asterisks, which are never content (see `markers`); nor are note
+        // references, which the rules must not see (`…army.¹` ends a sentence).
+        let plain = inline::without_note_markers(&block.text().replace('*', ""));
+        let text = plain.trim();
         let role = classify_one(
             block,
             text,
@@ -56,11 +57,18 @@ pub(super) fn classify_all(raw: &[RawBlock], meta: &mut DocMeta) -> Vec<Piece> {
             prose_seen,
         );
         match role {
+            Some(role @ Role::FootnoteDef { .. }) if matches!(block.shape, Shape::Note(_)) => {
+                let marked = markers::read(&block.inline);
+                let mut piece = Piece::new(role, block.span.clone(), marked);
+                piece.page = block.page;
+                pieces.push(piece);
+            }
             Some(Role::FootnoteDef { .. }) => pieces.extend(footnote_defs(block)),
             Some(role) => {
                 prose_seen |= matches!(role, Role::Para | Role::Item | Role::Event);
                 let marked = markers::read(&block.inline);
                 let mut piece = Piece::new(role, block.span.clone(), marked);
+                piece.page = block.page;
                 if let Role::Item = role {
                     strip_bullet(&mut piece.marked);
                 }
@@ -112,11 +120,17 @@ fn classify_one(
     styled: &HeadingStyles,
     prose_seen: bool,
 ) -> Option<Role> {
-    if block.shape == Shape::Rule {
-        return Some(Role::PageBreak);
-    }
     if text.is_empty() {
-        return None;
+        return (block.shape == Shape::Rule).then_some(Role::PageBreak);
+    }
+    // What the format's markup states is not guessed again.
+    match &block.shape {
+        Shape::Rule | Shape::Furniture => return Some(Role::PageBreak),
+        Shape::Note(NoteLabel::Number(n)) => return Some(Role::FootnoteDef { n: *n }),
+        // Names are numbered before classification; one left is no note.
+        Shape::Note(NoteLabel::Name(_)) => return Some(Role::Para),
+        Shape::Caption => return Some(Role::Caption),
+        _ => {}
     }
     if running.iter().any(|r| r == text) {
         if meta.title.is_empty() && !prose_seen {
@@ -239,11 +253,9 @@ fn footnote_defs(block: &RawBlock) -> Vec<Piece> {
         match classify::footnote_def(line) {
             Some((n, body)) => {
                 let marked = markers::read(&inline::parse_plain(body));
-                out.push(Piece::new(
-                    Role::FootnoteDef { n },
-                    block.span.clone(),
-                    marked,
-                ));
+                let mut piece = Piece::new(Role::FootnoteDef { n }, block.span.clone(), marked);
+                piece.page = block.page;
+                out.push(piece);
             }
             None => {
                 if let Some(last) = out.last_mut() {

@@ -40,15 +40,23 @@ pub(crate) struct Piece {
     pub span: Range<usize>,
     /// Its text and markers.
     pub marked: Marked,
+    /// The page it starts on, where the format has pages.
+    pub page: Option<u32>,
 }
 
 impl Piece {
     pub(crate) fn new(role: Role, span: Range<usize>, marked: Marked) -> Piece {
-        Piece { role, span, marked }
+        Piece {
+            role,
+            span,
+            marked,
+            page: None,
+        }
     }
 
     fn absorb(&mut self, other: Piece) {
         self.span = self.span.start..other.span.end.max(self.span.end);
+        self.page = self.page.or(other.page);
         self.marked.append(other.marked);
     }
 

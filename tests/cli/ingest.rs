@@ -22,7 +22,10 @@ fn ingest_prints_a_one_line_summary_on_stderr() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 1, "one summary line: {stderr}");
-    assert!(lines[0].starts_with("indexed 6 documents, "), "{stderr}");
+    assert!(
+        lines[0].starts_with("indexed 6 documents (6 text), 904 passages"),
+        "{stderr}"
+    );
     assert!(lines[0].contains(" paragraphs"), "{stderr}");
     assert!(lines[0].contains(" s → idx"), "{stderr}");
 }

@@ -22,6 +22,9 @@ pub(crate) fn run(cli: &Cli, args: &IngestArgs) -> Result<Status> {
     progress.finish();
     if !args.quiet {
         let mut err = std::io::stderr().lock();
+        for w in &summary.ignored {
+            writeln!(err, "dossier: note: {}: {}", w.path, w.message)?;
+        }
         writeln!(err, "{}", summary_line(&summary, &cli.index))?;
     }
     Ok(if summary.warnings.is_empty() {
@@ -49,7 +52,7 @@ fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
 }
 
-/// `indexed 6 documents, 1432 passages (…) in 1.2 s (0.4 MB/s) → index/`
+/// `indexed 6 documents (5 text, 1 pdf), 1432 passages (…) from 0.4 MB in 1.2 s → index/`
 fn summary_line(s: &IngestSummary, index: &Path) -> String {
     let by_kind = s.passages_by_kind();
     let total: usize = by_kind.values().sum();
@@ -62,13 +65,26 @@ fn summary_line(s: &IngestSummary, index: &Path) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     let mb = s.bytes as f64 / 1e6;
-    let skipped = if s.warnings.is_empty() {
+    let mut skipped = Vec::new();
+    if !s.warnings.is_empty() {
+        skipped.push(format!("{} file(s) skipped", s.warnings.len()));
+    }
+    if !s.ignored.is_empty() {
+        skipped.push(format!("{} other file(s) ignored", s.ignored.len()));
+    }
+    let skipped = if skipped.is_empty() {
         String::new()
     } else {
-        format!("; {} file(s) skipped", s.warnings.len())
+        format!("; {}", skipped.join("; "))
     };
+    let formats = s
+        .docs_by_format()
+        .into_iter()
+        .map(|(format, n)| format!("{n} {format}"))
+        .collect::<Vec<_>>()
+        .join(", ");
     format!(
-        "indexed {} documents, {total} passages ({kinds}) from {mb:.1} MB in {:.2} s → {}{skipped}",
+        "indexed {} documents ({formats}), {total} passages ({kinds}) from {mb:.1} MB in {:.2} s → {}{skipped}",
         s.docs.len(),
         s.seconds,
         index.display()

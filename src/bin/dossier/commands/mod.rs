@@ -46,9 +46,14 @@ fn debug(args: &crate::args::DebugArgs, out: &mut Out) -> Result<Status> {
     if args.stage != "segment" {
         anyhow::bail!("unknown debug stage `{}`; hint: try `segment`", args.stage);
     }
-    let text = std::fs::read_to_string(&args.file)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
-    write!(out, "{}", dossier::debug_segment(&text))?;
+    let bytes =
+        std::fs::read(&args.file).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
+    let name = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    write!(out, "{}", dossier::debug_segment(&name, bytes))?;
     Ok(Status::Success)
 }
 
