@@ -4,7 +4,8 @@
 //! a byte-order mark; a UTF-8 byte-order mark is dropped) and the metadata
 //! of its front matter. Everything else about the text is the segmenter's.
 
-use super::{Content, Skip, front_matter};
+use super::content::{Content, Skip};
+use super::front_matter;
 
 /// Reads a text file; `markdown` when its name says it is markdown.
 pub(crate) fn read(bytes: Vec<u8>, markdown: bool) -> Result<Content, Skip> {

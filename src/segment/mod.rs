@@ -19,9 +19,12 @@ mod classify;
 mod emit;
 mod glued;
 mod inline;
+mod markdown;
 mod markers;
 mod notes;
+mod plain;
 mod pullquote;
+mod raw;
 mod reader;
 mod roles;
 mod stitch;
@@ -36,22 +39,14 @@ pub(crate) use block::{Block, Segmented};
 )]
 pub(crate) use inline::{Inline, Link, note_marker};
 use markers::RefTarget;
-pub(crate) use reader::RawBlock;
+pub(crate) use raw::RawBlock;
 #[expect(
     unused_imports,
     reason = "the HTML, Word and PDF readers (issue 11) build blocks"
 )]
-pub(crate) use reader::{Emphasis, NoteLabel, Shape};
+pub(crate) use raw::{Emphasis, NoteLabel, Shape};
+pub(crate) use reader::Syntax;
 use stitch::{Piece, Role};
-
-/// How a text file's blocks are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Syntax {
-    /// Markdown or plain text, as the content looks.
-    Detect,
-    /// Markdown (the file says so).
-    Markdown,
-}
 
 /// Splits `text[start..]` (what follows front matter) into reports and passages.
 pub(crate) fn segment_text(text: &str, start: usize, syntax: Syntax) -> Vec<Segmented> {
@@ -69,7 +64,7 @@ pub(crate) fn segment_text(text: &str, start: usize, syntax: Syntax) -> Vec<Segm
 /// line (`Report 306 / Africa`) after the first, together with the chrome
 /// lines (photo caption, icon row) just above it.
 fn split_reports(text: &str, start: usize) -> Vec<Range<usize>> {
-    let lines = reader::lines(text, start..text.len());
+    let lines = plain::lines(text, start..text.len());
     let series: Vec<usize> = lines
         .iter()
         .enumerate()

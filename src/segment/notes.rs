@@ -11,7 +11,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::inline::{Inline, NOTE_CLOSE, NOTE_OPEN, note_marker};
-use super::reader::{NoteLabel, RawBlock, Shape};
+use super::raw::{NoteLabel, RawBlock, Shape};
 
 /// Gives every note label of a report a number.
 pub(crate) fn number(blocks: &mut [RawBlock]) {

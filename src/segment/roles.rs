@@ -10,7 +10,8 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::markers::{self, Marked};
-use super::reader::{Emphasis, LineKind, NoteLabel, RawBlock, Shape};
+use super::plain::LineKind;
+use super::raw::{Emphasis, NoteLabel, RawBlock, Shape};
 use super::stitch::{Piece, Role};
 use super::{classify, inline};
 use crate::model::DocMeta;
