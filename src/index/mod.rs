@@ -40,6 +40,9 @@ pub struct DocSummary {
     pub counts: BTreeMap<PassageKind, usize>,
     /// Footnote references in the text without a footnote body.
     pub refs_without_body: usize,
+    /// Footnote bodies no passage cites.
+    #[serde(default)]
+    pub notes_without_ref: usize,
 }
 
 impl DocSummary {
@@ -53,6 +56,11 @@ impl DocSummary {
             meta: report.meta.clone(),
             counts,
             refs_without_body: report.unresolved_refs,
+            notes_without_ref: report
+                .passages
+                .iter()
+                .filter(|p| p.kind == PassageKind::Footnote && p.cited_by.is_none())
+                .count(),
         }
     }
 }

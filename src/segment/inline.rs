@@ -73,12 +73,28 @@ pub(crate) fn without_note_markers(text: &str) -> String {
 pub(crate) struct InlineBuilder {
     out: Inline,
     open_links: Vec<(usize, String, bool)>,
+    /// Inside an image: its alt text, which is not the block's text.
+    image_alt: Option<String>,
+    /// The alt texts of the block's images.
+    images: Vec<String>,
 }
 
 impl InlineBuilder {
     /// Adds one event; block-level events only separate lines.
     pub(crate) fn push(&mut self, event: &Event<'_>) {
+        if let Some(alt) = self.image_alt.as_mut() {
+            match event {
+                Event::End(TagEnd::Image) => {
+                    let alt = self.image_alt.take().unwrap_or_default();
+                    self.images.push(alt);
+                }
+                Event::Text(t) | Event::Code(t) => alt.push_str(t),
+                _ => {}
+            }
+            return;
+        }
         match event {
+            Event::Start(Tag::Image { .. }) => self.image_alt = Some(String::new()),
             Event::Text(t) | Event::Code(t) => self.out.text.push_str(t),
             Event::SoftBreak | Event::HardBreak => self.out.text.push('\n'),
             Event::Start(Tag::Link {
@@ -111,6 +127,11 @@ impl InlineBuilder {
             Event::Html(h) => self.out.text.push_str(&strip_tags(h)),
             _ => {}
         }
+    }
+
+    /// The alt texts of the images read so far.
+    pub(crate) fn images(&self) -> &[String] {
+        &self.images
     }
 
     /// Whether nothing was added yet.

@@ -20,6 +20,7 @@ pub(super) fn read_markdown(text: &str, range: Range<usize>) -> Vec<RawBlock> {
         open: None,
         heading_emphasis: Vec::new(),
         container: Container::None,
+        numbering: Vec::new(),
     };
     let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
     for (event, r) in Parser::new_ext(src, options).into_offset_iter() {
@@ -58,6 +59,9 @@ struct MarkdownReader {
     /// Emphasis seen inside the open heading (typography tells levels apart).
     heading_emphasis: Vec<Emphasis>,
     container: Container,
+    /// The open lists, innermost last: the number of the next item of an
+    /// ordered list (its printed number is kept: `3. …` is cited as such).
+    numbering: Vec<Option<u64>>,
 }
 
 impl MarkdownReader {
@@ -98,9 +102,8 @@ impl MarkdownReader {
                     self.flush(r.end);
                 }
             }
-            Event::Start(Tag::Item) => self.start(Shape::Item, r.start),
-            Event::Start(Tag::List(_)) | Event::End(TagEnd::Item) => {
-                self.flush(r.start.max(r.end.saturating_sub(1)));
+            Event::Start(Tag::Item | Tag::List(_)) | Event::End(TagEnd::Item | TagEnd::List(_)) => {
+                self.list_event(&event, &r);
             }
             Event::Rule => {
                 self.flush(r.start);
@@ -185,6 +188,30 @@ impl MarkdownReader {
         true
     }
 
+    /// Lists and their items: an item is a block; an ordered list's items
+    /// keep their printed numbers.
+    fn list_event(&mut self, event: &Event<'_>, r: &Range<usize>) {
+        match event {
+            Event::Start(Tag::Item) => {
+                self.start(Shape::Item, r.start);
+                if let Some(Some(n)) = self.numbering.last_mut() {
+                    let number = format!("{n}. ");
+                    *n += 1;
+                    self.push_str(&number);
+                }
+            }
+            Event::Start(Tag::List(first)) => {
+                self.numbering.push(*first);
+                self.flush(r.start.max(r.end.saturating_sub(1)));
+            }
+            Event::End(TagEnd::List(_)) => {
+                self.numbering.pop();
+                self.flush(r.start.max(r.end.saturating_sub(1)));
+            }
+            _ => self.flush(r.start.max(r.end.saturating_sub(1))),
+        }
+    }
+
     /// Closes the open block and opens one of `shape` at `at`.
     fn start(&mut self, shape: Shape, at: usize) {
         self.flush(at);
@@ -192,9 +219,18 @@ impl MarkdownReader {
     }
 
     /// Closes the open block at `end`; a block with no text is dropped.
+    /// A paragraph holding only an image is its caption when the alt text
+    /// describes something, and nothing otherwise.
     fn flush(&mut self, end: usize) {
-        if let Some((shape, start, builder)) = self.open.take() {
-            let inline = builder.finish();
+        if let Some((mut shape, start, builder)) = self.open.take() {
+            let alt = describing_alt_text(builder.images());
+            let mut inline = builder.finish();
+            if inline.text.trim().is_empty()
+                && let Some(alt) = alt
+            {
+                inline.text = alt;
+                shape = Shape::Caption;
+            }
             if !inline.text.trim().is_empty() {
                 self.out.push(RawBlock::new(
                     self.base + start..self.base + end,
@@ -220,6 +256,23 @@ impl MarkdownReader {
     fn in_heading(&self) -> bool {
         self.open.as_ref().is_some_and(|o| is_heading(&o.0))
     }
+}
+
+/// Fewest words an image's alt text needs to say something (`logo`,
+/// `image1.png`, `Photo` do not).
+const MIN_ALT_TEXT_WORDS: usize = 3;
+
+/// The alt text of a block's images when it describes something.
+fn describing_alt_text(images: &[String]) -> Option<String> {
+    let alt = images.join(" ");
+    let words = alt.split_whitespace().count();
+    let file_name = alt.trim().rsplit_once('.').is_some_and(|(_, ext)| {
+        matches!(
+            ext.to_ascii_lowercase().as_str(),
+            "png" | "jpg" | "jpeg" | "gif" | "svg" | "webp"
+        )
+    });
+    (words >= MIN_ALT_TEXT_WORDS && !file_name).then(|| alt.trim().to_string())
 }
 
 fn is_heading(shape: &Shape) -> bool {

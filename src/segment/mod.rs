@@ -19,6 +19,8 @@ mod classify;
 mod emit;
 mod glued;
 mod inline;
+mod labels;
+mod lists;
 mod markdown;
 mod markers;
 mod notes;
@@ -26,6 +28,7 @@ mod plain;
 mod pullquote;
 mod raw;
 mod reader;
+mod residue;
 mod roles;
 mod stitch;
 
@@ -142,9 +145,9 @@ fn drop_pull_quotes(pieces: Vec<Piece>) -> Vec<Piece> {
 
 /// For reports with no footnote mechanism at all, reads bare glued markers.
 fn unglue_markers(mut pieces: Vec<Piece>) -> Vec<Piece> {
-    let any_refs = pieces
-        .iter()
-        .any(|p| !p.marked.refs.is_empty() || matches!(p.role, Role::FootnoteDef { .. }));
+    // Note bodies without a single reference to them (a PDF-to-text export
+    // that printed superscript markers as plain digits) do not stop the read.
+    let any_refs = pieces.iter().any(|p| !p.marked.refs.is_empty());
     if any_refs {
         return pieces;
     }
@@ -191,6 +194,7 @@ pub(crate) fn review(reports: &[Segmented]) -> String {
             m.contributor
         );
         for b in &seg.blocks {
+            let page = b.page.map(|p| format!("p.{p} ")).unwrap_or_default();
             let number = b.number.map(|n| format!("#{n} ")).unwrap_or_default();
             let refs = if b.refs.is_empty() {
                 String::new()
@@ -204,7 +208,7 @@ pub(crate) fn review(reports: &[Segmented]) -> String {
             };
             let _ = writeln!(
                 out,
-                "{:<9} {number}{refs}{sources}{{{}}} {}",
+                "{:<9} {page}{number}{refs}{sources}{{{}}} {}",
                 b.kind.name(),
                 b.section.join(" > "),
                 b.text

@@ -22,13 +22,11 @@ pub(crate) enum Shape {
     /// A block quote: prose, quoted.
     Quote,
     /// A figure, table or image caption.
-    #[expect(dead_code, reason = "the HTML, Word and PDF readers (issue 11) say it")]
     Caption,
     /// A footnote or endnote body, with the label its references use.
     Note(NoteLabel),
     /// Page furniture: a running header or footer, a page number. Not
     /// content; it marks where a page ended.
-    #[expect(dead_code, reason = "the PDF reader (issue 11) says it")]
     Furniture,
 }
 

@@ -9,6 +9,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::labels;
+use super::lists::{self, Section};
 use super::markers::{self, Marked};
 use super::plain::LineKind;
 use super::raw::{Emphasis, NoteLabel, RawBlock, Shape};
@@ -25,7 +27,7 @@ pub(super) fn line_kind(line: &str) -> LineKind {
         || classify::date_line(line).is_some()
     {
         LineKind::Alone
-    } else if classify::footnote_def(line).is_some() {
+    } else if labels::footnote_def(line).is_some() {
         LineKind::Opens
     } else {
         LineKind::Continues
@@ -42,13 +44,14 @@ pub(super) fn classify_all(raw: &[RawBlock], meta: &mut DocMeta) -> Vec<Piece> {
     let mut pieces = Vec::with_capacity(raw.len());
     let mut prose_seen = false;
     let mut date_line_seen = false;
-    for block in raw {
+    let mut lists = ListState::default();
+    for (i, block) in raw.iter().enumerate() {
         // Emphasis that markdown could not close (`**May 2, 2019:**Text`) leaves
         // asterisks, which are never content (see `markers`); nor are note
         // references, which the rules must not see (`…army.¹` ends a sentence).
         let plain = inline::without_note_markers(&block.text().replace('*', ""));
         let text = plain.trim();
-        let role = classify_one(
+        let mut role = classify_one(
             block,
             text,
             meta,
@@ -57,6 +60,22 @@ pub(super) fn classify_all(raw: &[RawBlock], meta: &mut DocMeta) -> Vec<Piece> {
             &styled,
             prose_seen,
         );
+        // `The main recommendations are:` leads into the list below it.
+        if matches!(role, Some(Role::Heading { .. }))
+            && block.shape == Shape::Para
+            && text.ends_with(':')
+            && raw.get(i + 1).is_some_and(|next| next.shape == Shape::Item)
+        {
+            role = Some(Role::Para);
+        }
+        match lists.place(role, text, block) {
+            Placed::Left => continue,
+            Placed::Notes(notes) => {
+                pieces.extend(notes);
+                continue;
+            }
+            Placed::Kept => {}
+        }
         match role {
             Some(role @ Role::FootnoteDef { .. }) if matches!(block.shape, Shape::Note(_)) => {
                 let marked = markers::read(&block.inline);
@@ -79,6 +98,109 @@ pub(super) fn classify_all(raw: &[RawBlock], meta: &mut DocMeta) -> Vec<Piece> {
         }
     }
     pieces
+}
+
+/// Where the reference-list sections are (see `lists`).
+#[derive(Debug, Default)]
+struct ListState {
+    /// The list section open, with its heading's level.
+    open: Option<(Section, u8)>,
+    /// The last note number read in a list.
+    previous: u32,
+}
+
+/// What a block becomes in a reference-list section.
+enum Placed {
+    /// Classified as usual.
+    Kept,
+    /// Left out (a list heading, a skipped list, a bibliography entry).
+    Left,
+    /// Notes.
+    Notes(Vec<Piece>),
+}
+
+impl ListState {
+    fn place(&mut self, role: Option<Role>, text: &str, block: &RawBlock) -> Placed {
+        if let Some(placed) = self.inline_section(role, text, block) {
+            return placed;
+        }
+        if let Some((section, _)) = self.open
+            && section != Section::Skipped
+            && matches!(role, Some(Role::Para | Role::Item | Role::Heading { .. }))
+        {
+            // An entry like `12. Smith, J.` may look like a numbered heading.
+            let mut previous = self.previous;
+            if let Some(notes) =
+                lists::endnotes(&inline::without_note_markers(block.text()), &mut previous)
+            {
+                self.previous = previous;
+                return Placed::Notes(note_pieces(notes, block));
+            }
+        }
+        if let Some(Role::Heading { level }) = role {
+            if self.open.is_some_and(|(_, open)| level <= open) {
+                self.open = None;
+            }
+            return match lists::section_of(text) {
+                Section::Body => Placed::Kept,
+                section => {
+                    self.open = Some((section, level));
+                    Placed::Left
+                }
+            };
+        }
+        let Some((section, _)) = self.open else {
+            return Placed::Kept;
+        };
+        if !matches!(role, Some(Role::Para | Role::Item)) {
+            return Placed::Kept;
+        }
+        match section {
+            Section::Skipped | Section::Bibliography => Placed::Left,
+            Section::Notes | Section::Body => Placed::Kept,
+        }
+    }
+}
+
+impl ListState {
+    /// A block whose first line titles a list and whose other lines are the
+    /// list (`Contents` then its entries, in an export without blank lines).
+    fn inline_section(
+        &mut self,
+        role: Option<Role>,
+        text: &str,
+        block: &RawBlock,
+    ) -> Option<Placed> {
+        if !matches!(role, Some(Role::Para)) {
+            return None;
+        }
+        let (title, rest) = text.split_once('\n')?;
+        match lists::section_of(title) {
+            Section::Body => None,
+            Section::Skipped => Some(Placed::Left),
+            section => {
+                let notes = lists::endnotes(rest, &mut self.previous);
+                Some(match (notes, section) {
+                    (Some(notes), _) => Placed::Notes(note_pieces(notes, block)),
+                    (None, Section::Bibliography) => Placed::Left,
+                    (None, _) => return None,
+                })
+            }
+        }
+    }
+}
+
+/// Footnote pieces for the notes of a list block.
+fn note_pieces(notes: Vec<(u32, String)>, block: &RawBlock) -> Vec<Piece> {
+    notes
+        .into_iter()
+        .map(|(n, body)| {
+            let marked = markers::read(&inline::parse_plain(&body));
+            let mut piece = Piece::new(Role::FootnoteDef { n }, block.span.clone(), marked);
+            piece.page = block.page;
+            piece
+        })
+        .collect()
 }
 
 /// Takes a metadata line (series, date line, authors, contributor) into
@@ -139,7 +261,9 @@ fn classify_one(
         }
         return Some(Role::PageBreak);
     }
-    if text.lines().all(classify::is_chrome)
+    if text
+        .lines()
+        .all(|l| classify::is_chrome(l) || lists::is_boilerplate(l))
         || take_metadata(text, meta, date_line_seen)
         || repeats_metadata(text, meta)
     {
@@ -148,7 +272,7 @@ fn classify_one(
     if classify::is_caption(text) {
         return Some(Role::Caption);
     }
-    if classify::footnote_def(text).is_some() {
+    if labels::footnote_def(text).is_some() {
         return Some(Role::FootnoteDef { n: 0 });
     }
     // Footnote markers only ever sit in prose.
@@ -251,7 +375,7 @@ impl HeadingStyles {
 fn footnote_defs(block: &RawBlock) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     for line in block.text().lines() {
-        match classify::footnote_def(line) {
+        match labels::footnote_def(line) {
             Some((n, body)) => {
                 let marked = markers::read(&inline::parse_plain(body));
                 let mut piece = Piece::new(Role::FootnoteDef { n }, block.span.clone(), marked);

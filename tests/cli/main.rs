@@ -9,6 +9,7 @@ mod entities_gold;
 mod errors;
 mod export;
 mod extract;
+mod formats;
 mod ingest;
 mod json_doc;
 mod ranking;

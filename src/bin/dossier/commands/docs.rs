@@ -52,10 +52,10 @@ fn write_human(out: &mut Out, d: &DocSummary) -> Result<()> {
     let counts = PassageKind::ALL
         .iter()
         .map(|k| format!("{} {}s", d.counts.get(k).copied().unwrap_or(0), k.name()))
-        .chain(std::iter::once(format!(
-            "{} refs without body",
-            d.refs_without_body
-        )))
+        .chain([
+            format!("{} refs without body", d.refs_without_body),
+            format!("{} notes without ref", d.notes_without_ref),
+        ])
         .collect::<Vec<_>>()
         .join(", ");
     out.wrapped(&counts, "    ")?;
@@ -75,6 +75,7 @@ struct JsonDoc<'a> {
     events: usize,
     captions: usize,
     refs_without_body: usize,
+    notes_without_ref: usize,
 }
 
 impl<'a> JsonDoc<'a> {
@@ -88,6 +89,7 @@ impl<'a> JsonDoc<'a> {
             events: count(PassageKind::Event),
             captions: count(PassageKind::Caption),
             refs_without_body: d.refs_without_body,
+            notes_without_ref: d.notes_without_ref,
         }
     }
 }
