@@ -321,6 +321,23 @@ pub(crate) fn looks_like_heading(text: &str) -> bool {
     }
 }
 
+/// Longest title, in characters.
+const MAX_TITLE_CHARS: usize = 250;
+
+/// Whether a text could be a report's title: one line, not too long, and
+/// no markup or metadata block (`{{Infobox`, `layout: post`, `<div>`).
+pub(crate) fn could_be_title(text: &str) -> bool {
+    let t = text.trim();
+    let key_value = t
+        .split_once(": ")
+        .is_some_and(|(key, _)| !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+    !t.is_empty()
+        && !t.contains('\n')
+        && t.chars().count() <= MAX_TITLE_CHARS
+        && !["{{", "}}", "[[", "]]", "<", ">", "|"].iter().any(|m| t.contains(m))
+        && !key_value
+}
+
 /// Whether text ends a sentence (closing quotes looked through). A closing
 /// bracket ends one when its parenthesis follows a sentence end
 /// (`… country. (Sources: …)`), not when it closes an aside (`11 (37%)`).
@@ -475,6 +492,16 @@ mod tests {
         ];
         for (text, expected) in headers {
             assert_eq!(event_header(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn titles() {
+        for yes in ["Mali: Enabling Dialogue with the Jihadist Coalition JNIM", "PREVENTION GRANTS"] {
+            assert!(could_be_title(yes), "{yes}");
+        }
+        for no in ["layout: post", "{{Infobox militant organization", "<center>Findings</center>", "", "Line one\nline two", "Name | Value"] {
+            assert!(!could_be_title(no), "{no}");
         }
     }
 

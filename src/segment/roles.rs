@@ -256,7 +256,7 @@ fn classify_one(
         _ => {}
     }
     if running.iter().any(|r| r == text) {
-        if meta.title.is_empty() && !prose_seen {
+        if meta.title.is_empty() && !prose_seen && classify::could_be_title(text) {
             text.clone_into(&mut meta.title);
         }
         return Some(Role::PageBreak);
@@ -280,7 +280,7 @@ fn classify_one(
     match block.shape {
         Shape::Para if has_markers => Some(Role::Para),
         Shape::Heading { level, emphasis } => {
-            if meta.title.is_empty() && !prose_seen {
+            if meta.title.is_empty() && !prose_seen && classify::could_be_title(text) {
                 text.clone_into(&mut meta.title);
                 return None;
             }
@@ -293,7 +293,7 @@ fn classify_one(
         Shape::Item => Some(Role::Item),
         Shape::Para if text.starts_with(['•', '·']) => Some(Role::Item),
         Shape::Para if classify::looks_like_heading(text) => {
-            if meta.title.is_empty() && !prose_seen {
+            if meta.title.is_empty() && !prose_seen && classify::could_be_title(text) {
                 text.clone_into(&mut meta.title);
                 return None;
             }
