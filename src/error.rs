@@ -43,6 +43,26 @@ pub enum Error {
         /// The index directory.
         path: PathBuf,
     },
+    /// Generations exist but none is marked live.
+    #[error(
+        "the index in {} is broken: {why}; hint: `dossier ingest --recover --index {}` makes its newest complete build live again",
+        path.display(),
+        path.display()
+    )]
+    BrokenIndex {
+        /// The index directory.
+        path: PathBuf,
+        /// What is wrong.
+        why: String,
+    },
+    /// A file of the index is damaged or missing.
+    #[error("{}: damaged index file ({why}); hint: rebuild the index with `dossier ingest`", path.display())]
+    DamagedIndex {
+        /// The damaged file or folder.
+        path: PathBuf,
+        /// What is wrong.
+        why: String,
+    },
     /// Another ingest is writing the same index.
     #[error("{} is being rebuilt by another `dossier ingest`; hint: wait for it to finish", path.display())]
     IndexBusy {

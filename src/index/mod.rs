@@ -8,6 +8,7 @@
 pub(crate) mod aliases;
 pub(crate) mod dates;
 pub(crate) mod dir;
+mod readonly;
 pub(crate) mod schema;
 pub(crate) mod simhash;
 mod stem;
@@ -89,10 +90,25 @@ impl IndexHandle {
     /// # Errors
     /// [`Error::NoIndex`] when nothing was ingested there yet.
     pub fn open(root: &Path) -> Result<IndexHandle> {
-        let dir = dir::current(root)?.ok_or_else(|| Error::NoIndex {
-            path: root.to_path_buf(),
+        let dir = match dir::live(root)? {
+            dir::Live::Generation(dir) => dir,
+            dir::Live::Nothing => {
+                return Err(Error::NoIndex {
+                    path: root.to_path_buf(),
+                });
+            }
+            dir::Live::Broken { why } => {
+                return Err(Error::BrokenIndex {
+                    path: root.to_path_buf(),
+                    why,
+                });
+            }
+        };
+        let directory = readonly::ReadOnly::open(&dir).map_err(|e| Error::DamagedIndex {
+            path: dir.clone(),
+            why: e.to_string(),
         })?;
-        let index = Index::open_in_dir(&dir)?;
+        let index = Index::open(directory)?;
         schema::register_analyzer(&index);
         let fields = Fields::from_schema(&index.schema())?;
         let reader = index
@@ -114,9 +130,19 @@ impl IndexHandle {
         &self.aliases
     }
 
-    /// Whether an index exists at `root`.
+    /// Whether anything was ever ingested at `root` (a broken index counts:
+    /// it must be recovered, never rebuilt over).
     pub fn exists(root: &Path) -> Result<bool> {
-        Ok(dir::current(root)?.is_some())
+        Ok(dir::live(root)? != dir::Live::Nothing)
+    }
+
+    /// Makes the newest complete generation at `root` live again after its
+    /// `CURRENT` pointer was lost or damaged; returns that generation.
+    ///
+    /// # Errors
+    /// No complete generation to recover, or another ingest at work.
+    pub fn recover(root: &Path) -> Result<PathBuf> {
+        dir::recover(root)
     }
 
     /// The generation directory in use.

@@ -316,3 +316,50 @@ fn make_unique(report: &mut Report, taken: &mut HashSet<String>) {
     }
     report.meta.id = id;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::IndexHandle;
+    use crate::query::{SearchRequest, search};
+
+    fn config(reports: &Path, index: &Path) -> IngestConfig {
+        IngestConfig {
+            paths: vec![reports.to_path_buf()],
+            index: index.to_path_buf(),
+            threads: 1,
+            data: None,
+        }
+    }
+
+    #[test]
+    fn a_search_opened_before_a_swap_reads_on_after_it() {
+        // See: issue 12, finding 2: an open generation was deleted at once.
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let reports = tmp.path().join("reports");
+        std::fs::create_dir(&reports).expect("mkdir");
+        std::fs::write(
+            reports.join("a.txt"),
+            "Prisons\n\nDaesh recruits in the prison of Gao, officials said.\n",
+        )
+        .expect("write");
+        let index = tmp.path().join("index");
+        ingest(&config(&reports, &index), &Silent).expect("first ingest");
+        let handle = IndexHandle::open(&index).expect("open");
+        // Another ingest swaps generations while the handle is open; its
+        // lazily read tables (documents, aliases) must still be there.
+        ingest(&config(&reports, &index), &Silent).expect("second ingest");
+        ingest(&config(&reports, &index), &Silent).expect("third ingest");
+        assert_eq!(handle.docs().expect("docs").len(), 1);
+        let hits = search(
+            &handle,
+            &SearchRequest {
+                query: "ISIS".into(),
+                limit: 5,
+                ..SearchRequest::default()
+            },
+        )
+        .expect("search");
+        assert_eq!(hits.hits.len(), 1, "Daesh resolves through the alias table");
+    }
+}

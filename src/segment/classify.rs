@@ -328,13 +328,15 @@ const MAX_TITLE_CHARS: usize = 250;
 /// no markup or metadata block (`{{Infobox`, `layout: post`, `<div>`).
 pub(crate) fn could_be_title(text: &str) -> bool {
     let t = text.trim();
-    let key_value = t
-        .split_once(": ")
-        .is_some_and(|(key, _)| !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+    let key_value = t.split_once(": ").is_some_and(|(key, _)| {
+        !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+    });
     !t.is_empty()
         && !t.contains('\n')
         && t.chars().count() <= MAX_TITLE_CHARS
-        && !["{{", "}}", "[[", "]]", "<", ">", "|"].iter().any(|m| t.contains(m))
+        && !["{{", "}}", "[[", "]]", "<", ">", "|"]
+            .iter()
+            .any(|m| t.contains(m))
         && !key_value
 }
 
@@ -497,10 +499,20 @@ mod tests {
 
     #[test]
     fn titles() {
-        for yes in ["Mali: Enabling Dialogue with the Jihadist Coalition JNIM", "PREVENTION GRANTS"] {
+        for yes in [
+            "Mali: Enabling Dialogue with the Jihadist Coalition JNIM",
+            "PREVENTION GRANTS",
+        ] {
             assert!(could_be_title(yes), "{yes}");
         }
-        for no in ["layout: post", "{{Infobox militant organization", "<center>Findings</center>", "", "Line one\nline two", "Name | Value"] {
+        for no in [
+            "layout: post",
+            "{{Infobox militant organization",
+            "<center>Findings</center>",
+            "",
+            "Line one\nline two",
+            "Name | Value",
+        ] {
             assert!(!could_be_title(no), "{no}");
         }
     }

@@ -46,11 +46,21 @@ fn a_missing_path_exits_2_and_names_it() {
 }
 
 #[test]
-fn reading_commands_on_a_fresh_folder_build_the_default_index() {
+fn only_the_default_index_is_built_on_first_use() {
     let tmp = TempDir::new().expect("tempdir");
+    // See: issue 12 (a mistyped --index must not build the demo corpus there).
     dossier(tmp.path())
         .args(["--index", "elsewhere", "docs"])
         .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no index in elsewhere; hint: run `dossier ingest` first",
+        ));
+    assert!(!tmp.path().join("elsewhere").exists(), "nothing written");
+    dossier(tmp.path())
+        .args(["docs"])
+        .assert()
         .success()
-        .stderr(predicate::str::contains("no index in elsewhere"));
+        .stderr(predicate::str::contains("no index in index: building it"));
+    assert!(tmp.path().join("index/CURRENT").exists());
 }

@@ -177,10 +177,16 @@ fn a_killed_ingest_leaves_a_readable_index() {
         .args(["ingest", "--quiet", "--index", "idx", "one.txt"])
         .assert()
         .success();
-    let gens = fs::read_dir(&idx)
+    // Left: the new index and, for the searches still reading it, the one it
+    // replaced; never the killed ingest's half-written one.
+    let gens: Vec<_> = fs::read_dir(&idx)
         .expect("ls")
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().starts_with("gen-"))
-        .count();
-    assert_eq!(gens, 1);
+        .map(|e| e.path())
+        .collect();
+    assert!((1..=2).contains(&gens.len()), "{gens:?}");
+    for g in &gens {
+        assert!(g.join("COMPLETE").is_file(), "{} is whole", g.display());
+    }
 }

@@ -9,6 +9,7 @@ mod entities_gold;
 mod errors;
 mod export;
 mod extract;
+mod faults;
 mod formats;
 mod ingest;
 mod json_doc;

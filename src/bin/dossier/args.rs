@@ -1,6 +1,6 @@
 //! Command-line arguments (clap derive). The doc comments are the `--help` text.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -14,18 +14,17 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Start with `dossier search "prison radicalisation"`: the first search builds
 /// the index from the bundled corpus. Every field of the `--json` outputs is
 /// documented in the repository's docs/json.md.
+/// Where the index is when `--index` is not given.
+pub(crate) const DEFAULT_INDEX: &str = "index";
+
 #[derive(Debug, Parser)]
 #[command(name = "dossier", version, max_term_width = 100)]
 pub(crate) struct Cli {
-    /// Index directory.
-    #[arg(
-        long,
-        global = true,
-        env = "DOSSIER_INDEX",
-        default_value = "index",
-        value_name = "DIR"
-    )]
-    pub index: PathBuf,
+    /// Index directory [default: index]. Only the default location is built
+    /// from the bundled corpus on first use; another one must be built with
+    /// `dossier ingest --index DIR` first.
+    #[arg(long, global = true, env = "DOSSIER_INDEX", value_name = "DIR")]
+    pub index: Option<PathBuf>,
 
     /// A folder of gazetteer additions merged over the bundled data at ingest and
     /// in `extract`: groups.toml, countries.toml, places.tsv, places.toml,
@@ -50,6 +49,18 @@ pub(crate) enum ColorChoice {
     Always,
     /// Never colour.
     Never,
+}
+
+impl Cli {
+    /// The index directory in use.
+    pub(crate) fn index_dir(&self) -> &Path {
+        self.index.as_deref().unwrap_or(Path::new(DEFAULT_INDEX))
+    }
+
+    /// Whether the index is the default one (no `--index`, no `DOSSIER_INDEX`).
+    pub(crate) fn index_is_default(&self) -> bool {
+        self.index.is_none()
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -138,9 +149,15 @@ pub(crate) struct DebugArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct IngestArgs {
-    /// Report files or folders (walked recursively for .txt and .md files).
-    #[arg(value_name = "PATH")]
+    /// Report files or folders (walked recursively; .txt, .md, .html, .docx
+    /// and .pdf files are read, every other file is listed as ignored).
+    #[arg(value_name = "PATH", conflicts_with = "recover")]
     pub paths: Vec<PathBuf>,
+
+    /// Make the newest complete build of the index live again, when its
+    /// `CURRENT` pointer was lost or damaged (nothing is re-read).
+    #[arg(long)]
+    pub recover: bool,
 
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]

@@ -4,16 +4,26 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::Result;
-use dossier::{IngestConfig, IngestSummary, PassageKind, Progress, Warning, ingest};
+use dossier::{IndexHandle, IngestConfig, IngestSummary, PassageKind, Progress, Warning, ingest};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::args::{Cli, IngestArgs};
 use crate::exit::Status;
 
 pub(crate) fn run(cli: &Cli, args: &IngestArgs) -> Result<Status> {
+    if args.recover {
+        let live = IndexHandle::recover(cli.index_dir())?;
+        writeln!(
+            std::io::stderr().lock(),
+            "recovered {} → {}",
+            live.display(),
+            cli.index_dir().display()
+        )?;
+        return Ok(Status::Success);
+    }
     let config = IngestConfig {
         paths: args.paths.clone(),
-        index: cli.index.clone(),
+        index: cli.index_dir().to_path_buf(),
         threads: args.threads.unwrap_or_else(default_threads),
         data: cli.data.clone(),
     };
@@ -25,7 +35,7 @@ pub(crate) fn run(cli: &Cli, args: &IngestArgs) -> Result<Status> {
         for w in &summary.ignored {
             writeln!(err, "dossier: note: {}: {}", w.path, w.message)?;
         }
-        writeln!(err, "{}", summary_line(&summary, &cli.index))?;
+        writeln!(err, "{}", summary_line(&summary, cli.index_dir()))?;
     }
     Ok(if summary.warnings.is_empty() {
         Status::Success

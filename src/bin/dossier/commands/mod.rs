@@ -57,10 +57,13 @@ fn debug(args: &crate::args::DebugArgs, out: &mut Out) -> Result<Status> {
     Ok(Status::Success)
 }
 
-/// Opens the index, building it from the default corpus first if there is none.
+/// Opens the index; at the default location only, builds it from the
+/// bundled corpus first when nothing was ever ingested there. A read
+/// command never writes anywhere else: a mistyped `--index` is an error, and
+/// a broken index is an error that says how to recover it.
 fn open(cli: &Cli) -> Result<IndexHandle> {
-    let index = cli.index.as_path();
-    if !IndexHandle::exists(index)? {
+    let index = cli.index_dir();
+    if cli.index_is_default() && !IndexHandle::exists(index)? {
         let mut err = std::io::stderr().lock();
         writeln!(
             err,
