@@ -127,7 +127,7 @@ pub struct SearchResults {
 pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults> {
     let plan = plan(handle, &req.query, &req.filters, Juxtaposition::Ranked)?;
     let weights = kind_weights(req.filters.kinds.contains(&PassageKind::Footnote));
-    let wanted = req.offset + req.limit.max(1);
+    let wanted = req.offset.saturating_add(req.limit.max(1));
     let mut page = Page::new(wanted, !req.duplicates);
     // Passages matched by each tier reached, in order.
     let mut counts = Vec::with_capacity(plan.tiers.len());
@@ -218,7 +218,7 @@ impl Page {
         Page {
             wanted,
             distinct,
-            kept: Vec::with_capacity(wanted),
+            kept: Vec::with_capacity(wanted.min(MAX_CANDIDATES)),
         }
     }
 
@@ -236,7 +236,7 @@ impl Page {
         weights: &[Score],
     ) -> Result<(usize, bool)> {
         let before = self.kept.len();
-        let mut n = self.wanted - before + DUPLICATE_SLACK;
+        let mut n = (self.wanted - before).saturating_add(DUPLICATE_SLACK);
         loop {
             let collector = DistinctTop::new(n, weights.to_vec(), self.distinct);
             let (count, ranked) = handle.searcher.search(tier, &(Count, collector))?;

@@ -119,6 +119,7 @@ pub(crate) fn parse(query: &str) -> Result<Option<Node>, SyntaxError> {
         tokens,
         pos: 0,
         len: query.len(),
+        depth: 0,
     };
     if p.tokens.is_empty() {
         return Ok(None);
@@ -225,7 +226,14 @@ struct Parser {
     tokens: Vec<(Tok, Range<usize>)>,
     pos: usize,
     len: usize,
+    /// Brackets and negations open around the token being read.
+    depth: usize,
 }
+
+/// Most brackets and negations one inside the other: deeper nesting is no
+/// query a person types, and each level is a stack frame here and in the
+/// query builder.
+const MAX_DEPTH: usize = 64;
 
 impl Parser {
     fn peek(&self) -> Option<&(Tok, Range<usize>)> {
@@ -301,11 +309,28 @@ impl Parser {
         })
     }
 
+    /// Enters one more level of nesting, or says the query is too deep.
+    fn deeper(&mut self, at: usize) -> Result<(), SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(SyntaxError {
+                message: format!(
+                    "more than {MAX_DEPTH} brackets or negations one inside the other"
+                ),
+                at,
+            });
+        }
+        Ok(())
+    }
+
     fn unary(&mut self) -> Result<Option<Node>, SyntaxError> {
         match self.peek().cloned() {
             Some((Tok::Not, span)) => {
                 self.pos += 1;
-                match self.unary()? {
+                self.deeper(span.start)?;
+                let inner = self.unary();
+                self.depth -= 1;
+                match inner? {
                     Some(n) => Ok(Some(Node::Not(Box::new(n)))),
                     None => Err(SyntaxError {
                         message: "nothing to exclude after `-`/`NOT`".into(),
@@ -313,9 +338,12 @@ impl Parser {
                     }),
                 }
             }
-            Some((Tok::Plus, _)) => {
+            Some((Tok::Plus, span)) => {
                 self.pos += 1;
-                self.unary()
+                self.deeper(span.start)?;
+                let inner = self.unary();
+                self.depth -= 1;
+                inner
             }
             _ => self.primary(),
         }
@@ -327,7 +355,10 @@ impl Parser {
         };
         match tok {
             Tok::Open => {
-                let inner = self.or()?;
+                self.deeper(span.start)?;
+                let inner = self.or();
+                self.depth -= 1;
+                let inner = inner?;
                 match self.next() {
                     Some((Tok::Close, _)) => {}
                     _ => {
@@ -385,8 +416,64 @@ impl Parser {
                 span: span.start..end,
             }));
         }
+        if let Some((name, rest)) = w.split_once(':')
+            && looks_like_field(name, rest)
+        {
+            return Err(SyntaxError {
+                message: unknown_field(name),
+                at: span.start,
+            });
+        }
         Ok(word(w, span))
     }
+}
+
+/// `sectoin:Mali` is a field mistyped; `N°258:`, `https://…`, `16:30` and
+/// `Note:` are text.
+fn looks_like_field(name: &str, value: &str) -> bool {
+    (2..=16).contains(&name.len())
+        && name.bytes().all(|b| b.is_ascii_alphabetic())
+        && !value.is_empty()
+        && !value.starts_with('/')
+}
+
+/// The fields a query may name.
+fn field_names() -> Vec<&'static str> {
+    std::iter::once("section")
+        .chain(Dimension::COUNTED.iter().map(|d| d.name()))
+        .collect()
+}
+
+fn unknown_field(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    let names = field_names();
+    let close = names
+        .iter()
+        .min_by_key(|f| edit_distance(&lower, f))
+        .filter(|f| edit_distance(&lower, f) <= 2);
+    let hint = close.map_or_else(String::new, |f| format!("did you mean `{f}:`? "));
+    format!(
+        "unknown field `{name}:`; {hint}fields are {}; quote it to search the text (\"{name}:…\")",
+        names.join(", ")
+    )
+}
+
+/// Levenshtein distance of two short ASCII words.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<u8> = b.bytes().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.bytes().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
 }
 
 fn phrase(text: String, slop: u32, span: Range<usize>) -> Option<Node> {
@@ -511,6 +598,8 @@ mod tests {
             ("prison -", 0, ""),
             ("NOT", 0, "nothing to exclude"),
             ("()", 0, "empty brackets"),
+            ("sectoin:Mali", 0, "did you mean `section:`"),
+            ("prison topic:jails", 7, "unknown field `topic:`"),
         ];
         for (input, at, message) in cases {
             match parse(input) {
@@ -521,6 +610,29 @@ mod tests {
                 Ok(n) if message.is_empty() => assert!(n.is_some(), "{input}"),
                 Ok(n) => panic!("{input} parsed as {n:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn nesting_is_limited_and_colons_in_text_stay_text() {
+        let deep = format!(
+            "{}a{}",
+            "(".repeat(MAX_DEPTH + 1),
+            ")".repeat(MAX_DEPTH + 1)
+        );
+        let err = parse(&deep).expect_err("too deep");
+        assert_eq!(err.at, MAX_DEPTH);
+        let fine = format!("{}a{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        assert!(parse(&fine).is_ok());
+        assert!(parse(&"-".repeat(MAX_DEPTH + 1)).is_err());
+        for text in [
+            "Note: prisons",
+            "https://example.org/a",
+            "N°258:",
+            "16:30",
+            "a:",
+        ] {
+            assert!(parse(text).is_ok(), "{text}");
         }
     }
 }

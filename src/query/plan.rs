@@ -65,6 +65,14 @@ pub(crate) fn plan(
         None => Vec::new(),
     };
     if tiers.is_empty() {
+        if !text.trim().is_empty() {
+            // `🙂`, `*`, `~`: typed, but nothing in it can match a word.
+            return Err(query_error(
+                text,
+                0,
+                "the query has no word to search for; hint: type words, or an empty query \"\" with filters to list passages",
+            ));
+        }
         tiers.push(Box::new(AllQuery));
     }
     let clauses = filters.clauses(&handle.fields, aliases)?;

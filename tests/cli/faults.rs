@@ -135,3 +135,121 @@ fn index_files_are_as_readable_as_the_umask_allows() {
         assert_eq!(mode, model, "{}", f.display());
     }
 }
+
+#[test]
+fn numbers_out_of_range_are_refused_with_the_range() {
+    // See: issue 12, finding 7: 2^32 allocated 103 GB, 2^64-1 overflowed.
+    let shared = crate::Shared::get();
+    for args in [
+        ["search", "prison", "-n", "0"],
+        ["search", "prison", "-n", "4294967296"],
+        ["search", "prison", "-n", "18446744073709551615"],
+        ["search", "prison", "--offset", "18446744073709551615"],
+        [
+            "show",
+            "crisisgroup-258/p16",
+            "--context",
+            "18446744073709551615",
+        ],
+        ["timeline", "prison", "-n", "99999999999"],
+    ] {
+        shared
+            .cmd()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "out of range: write a number from",
+            ));
+    }
+    shared
+        .cmd()
+        .args(["search", "prison", "--offset", "1000000", "-n", "10000"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn nesting_past_the_limit_is_a_positioned_error_not_a_crash() {
+    // See: issue 12, finding 6: 1,000 negations or 8,000 brackets overflowed the stack.
+    let shared = crate::Shared::get();
+    let negations = format!("{}prison", "-".repeat(1000));
+    let brackets = format!("{}prison{}", "(".repeat(8000), ")".repeat(8000));
+    for q in [negations, brackets] {
+        shared
+            .cmd()
+            .args(["search", &q])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "one inside the other at column 65",
+            ));
+    }
+    shared
+        .cmd()
+        .args(["search", "((prison OR jail) -(Mali))"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_query_of_no_word_and_an_unknown_field_are_errors() {
+    // See: issue 12, finding 10: they returned every passage, or nothing, with no word.
+    let shared = crate::Shared::get();
+    for q in ["🙂", "*", "~", "-"] {
+        shared
+            .cmd()
+            .args(["search", q])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("no word to search for"));
+    }
+    shared
+        .cmd()
+        .args(["search", "sectoin:Mali"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown field `sectoin:`; did you mean `section:`?",
+        ));
+    // Text with a colon is still text.
+    shared
+        .cmd()
+        .args(["search", "Note: prisons"])
+        .assert()
+        .success();
+    shared
+        .cmd()
+        .args(["search", "\"sectoin:Mali\""])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn json_into_a_closed_pipe_ends_quietly() {
+    // See: issue 12, finding 12: `search --json | head -1` exited 2.
+    let shared = crate::Shared::get();
+    for args in [
+        vec!["search", "prison", "--json", "-n", "200"],
+        vec!["show", "crisisgroup-258/p16", "--json", "--context", "50"],
+        vec!["export"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .current_dir(shared.dir())
+            .args(["--index", "index"])
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        // Read a few bytes, then close the pipe, as `head -c 16` does.
+        let mut stdout = child.stdout.take().expect("stdout");
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut stdout, &mut first).expect("some output");
+        drop(stdout);
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

@@ -67,6 +67,11 @@ impl Shared {
         }
     }
 
+    /// The folder holding the shared index (as `index/`).
+    pub(crate) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// `dossier --index <shared> …` from the shared folder.
     pub(crate) fn cmd(&self) -> Command {
         let mut cmd = dossier(&self.dir);

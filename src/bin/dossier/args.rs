@@ -159,8 +159,8 @@ pub(crate) struct IngestArgs {
     #[arg(long)]
     pub recover: bool,
 
-    /// Worker threads (default: all cores).
-    #[arg(long, value_name = "N")]
+    /// Worker threads (default: all cores; 1 to 256).
+    #[arg(long, value_name = "N", value_parser = threads)]
     pub threads: Option<usize>,
 
     /// No progress bar and no summary line.
@@ -221,11 +221,11 @@ pub(crate) struct SearchArgs {
     pub query: String,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Hits to print.
-    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    /// Hits to print (1 to 10,000).
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N", value_parser = page_size)]
     pub limit: usize,
-    /// Hits to skip (for paging).
-    #[arg(long, default_value_t = 0, value_name = "N")]
+    /// Hits to skip, for paging (up to 1,000,000).
+    #[arg(long, default_value_t = 0, value_name = "N", value_parser = offset)]
     pub offset: usize,
     /// One JSON object per hit, one per line (fields: docs/json.md).
     #[arg(long)]
@@ -246,11 +246,11 @@ pub(crate) struct TimelineArgs {
     pub query: String,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Entries to print.
-    #[arg(long, short = 'n', default_value_t = 50, value_name = "N")]
+    /// Entries to print (1 to 10,000).
+    #[arg(long, short = 'n', default_value_t = 50, value_name = "N", value_parser = page_size)]
     pub limit: usize,
-    /// Entries to skip (for paging).
-    #[arg(long, default_value_t = 0, value_name = "N")]
+    /// Entries to skip, for paging (up to 1,000,000).
+    #[arg(long, default_value_t = 0, value_name = "N", value_parser = offset)]
     pub offset: usize,
     /// One JSON object per entry.
     #[arg(long)]
@@ -264,11 +264,11 @@ pub(crate) struct SourcesArgs {
     pub query: String,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Sources to print.
-    #[arg(long, default_value_t = 30, value_name = "N")]
+    /// Sources to print (1 to 10,000).
+    #[arg(long, default_value_t = 30, value_name = "N", value_parser = page_size)]
     pub top: usize,
-    /// Works to list under each source.
-    #[arg(long, default_value_t = 3, value_name = "N")]
+    /// Works to list under each source (up to 10,000).
+    #[arg(long, default_value_t = 3, value_name = "N", value_parser = count)]
     pub works: usize,
     /// One JSON object per source.
     #[arg(long)]
@@ -280,8 +280,8 @@ pub(crate) struct ShowArgs {
     /// Passage id, e.g. crisisgroup-258/p12 or icct-mali-prisons/fn3.
     #[arg(value_name = "ID")]
     pub id: String,
-    /// Also show this many passages before and after it.
-    #[arg(long, short = 'C', default_value_t = 0, value_name = "N")]
+    /// Also show this many passages before and after it (up to 100).
+    #[arg(long, short = 'C', default_value_t = 0, value_name = "N", value_parser = context)]
     pub context: usize,
     /// JSON output.
     #[arg(long)]
@@ -298,8 +298,8 @@ pub(crate) struct FacetsArgs {
     /// Only this dimension: kind, doc, country, group, place, person, year, cites.
     #[arg(long, value_name = "F")]
     pub field: Vec<String>,
-    /// Values per dimension.
-    #[arg(long, default_value_t = 10, value_name = "N")]
+    /// Values per dimension (1 to 10,000).
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = page_size)]
     pub top: usize,
     /// One JSON object per count.
     #[arg(long)]
@@ -331,6 +331,50 @@ pub(crate) struct ExtractArgs {
     /// JSON output (one object: countries, groups, places, persons, dates).
     #[arg(long)]
     pub json: bool,
+}
+
+/// Most hits, entries or values one page may hold.
+const MAX_PAGE: usize = 10_000;
+/// Furthest a page may start.
+const MAX_OFFSET: usize = 1_000_000;
+/// Most neighbours `show --context` prints on each side.
+const MAX_CONTEXT: usize = 100;
+/// Most worker threads.
+const MAX_THREADS: usize = 256;
+
+/// A number of `min..=max`, with a message that says the range.
+fn bounded(value: &str, min: usize, max: usize) -> Result<usize, String> {
+    let n: usize = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{value}` is not a whole number"))?;
+    if (min..=max).contains(&n) {
+        Ok(n)
+    } else {
+        Err(format!(
+            "{n} is out of range: write a number from {min} to {max}"
+        ))
+    }
+}
+
+fn page_size(value: &str) -> Result<usize, String> {
+    bounded(value, 1, MAX_PAGE)
+}
+
+fn count(value: &str) -> Result<usize, String> {
+    bounded(value, 0, MAX_PAGE)
+}
+
+fn offset(value: &str) -> Result<usize, String> {
+    bounded(value, 0, MAX_OFFSET)
+}
+
+fn context(value: &str) -> Result<usize, String> {
+    bounded(value, 0, MAX_CONTEXT)
+}
+
+fn threads(value: &str) -> Result<usize, String> {
+    bounded(value, 1, MAX_THREADS)
 }
 
 #[cfg(test)]

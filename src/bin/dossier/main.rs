@@ -37,10 +37,19 @@ fn report(err: &anyhow::Error) {
     let _ = writeln!(stderr, "dossier: {err:#}");
 }
 
+/// A closed pipe (`dossier search … | head -1`) ends the output quietly,
+/// whether it was hit writing text or JSON.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let broken = |kind: Option<std::io::ErrorKind>| kind == Some(std::io::ErrorKind::BrokenPipe);
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        broken(
+            cause
+                .downcast_ref::<std::io::Error>()
+                .map(std::io::Error::kind),
+        ) || broken(
+            cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind),
+        )
     })
 }

@@ -34,10 +34,18 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
     } else {
         if results.hits.is_empty() {
             let mut err = std::io::stderr().lock();
-            writeln!(
-                err,
-                "dossier: no passage matches; hint: fewer words, or drop a filter"
-            )?;
+            if results.total == 0 {
+                writeln!(
+                    err,
+                    "dossier: no passage matches; hint: fewer words, or drop a filter"
+                )?;
+            } else {
+                writeln!(
+                    err,
+                    "dossier: no passage on this page: {} match, and the page starts after {}; hint: a smaller --offset",
+                    results.total, args.offset
+                )?;
+            }
         }
         for (i, hit) in results.hits.iter().enumerate() {
             write_hit(out, args.offset + i + 1, hit)?;
@@ -51,7 +59,8 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
             write_facets(out, &results.facets)?;
         }
     }
-    Ok(if results.total == 0 {
+    // Nothing printed is no hit, also past the last page.
+    Ok(if results.hits.is_empty() {
         Status::NoHits
     } else {
         Status::Success
