@@ -24,7 +24,9 @@ pub enum Error {
         source: std::io::Error,
     },
     /// Nothing ingestible was found.
-    #[error("no report found in {what}; hint: give a folder of .txt or .md reports")]
+    #[error(
+        "no report found in {what}; hint: give files or folders of .txt, .md, .html, .docx or .pdf reports"
+    )]
     EmptyCorpus {
         /// The paths that were searched, as a human list.
         what: String,
@@ -103,7 +105,45 @@ pub enum Error {
     #[error(
         "index error: {0}; this is a bug or a damaged index: rebuild with `dossier ingest`, and report it if it persists"
     )]
-    Index(#[from] tantivy::TantivyError),
+    Index(tantivy::TantivyError),
+}
+
+impl From<tantivy::TantivyError> for Error {
+    /// A disk that is full or refuses access is the user's to fix, and a
+    /// missing or corrupt file is a damaged index, not a bug: said so.
+    fn from(e: tantivy::TantivyError) -> Self {
+        use tantivy::TantivyError as T;
+        use tantivy::directory::error::{OpenReadError, OpenWriteError};
+        let io = |path: &std::path::Path, source: &std::io::Error| match source.kind() {
+            // tantivy reads a footer it does not recognise, or runs short.
+            std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => {
+                Error::DamagedIndex {
+                    path: path.to_path_buf(),
+                    why: "cut short or overwritten".into(),
+                }
+            }
+            kind => Error::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(kind, source.to_string()),
+            },
+        };
+        match &e {
+            T::IoError(source) => io(std::path::Path::new("index"), source),
+            T::OpenWriteError(OpenWriteError::IoError { io_error, filepath })
+            | T::OpenReadError(OpenReadError::IoError { io_error, filepath }) => {
+                io(filepath, io_error)
+            }
+            T::OpenReadError(OpenReadError::FileDoesNotExist(path)) => Error::DamagedIndex {
+                path: path.clone(),
+                why: "missing".into(),
+            },
+            T::DataCorruption(corruption) => Error::DamagedIndex {
+                path: std::path::PathBuf::from("index"),
+                why: format!("{corruption:?}"),
+            },
+            _ => Error::Index(e),
+        }
+    }
 }
 
 impl Error {

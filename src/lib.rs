@@ -25,7 +25,7 @@
 //!     paths: vec![reports.path().to_path_buf()],
 //!     index: index.path().to_path_buf(),
 //!     threads: 1,
-//!     data: None,
+//!     ..IngestConfig::default()
 //! };
 //! let summary = ingest(&config, &Silent)?;
 //! assert_eq!(summary.docs.len(), 1);

@@ -1,7 +1,8 @@
 //! Text files: bytes → text, and the front matter they open with.
 //!
 //! In: a text or markdown file's bytes. Out: its text (UTF-8, or UTF-16 with
-//! a byte-order mark; a UTF-8 byte-order mark is dropped) and the metadata
+//! a byte-order mark; a UTF-8 byte-order mark and control characters become
+//! spaces, so byte offsets into the file hold) and the metadata
 //! of its front matter. Everything else about the text is the segmenter's.
 
 use super::content::{Content, Skip};
@@ -9,7 +10,7 @@ use super::front_matter;
 
 /// Reads a text file; `markdown` when its name says it is markdown.
 pub(crate) fn read(bytes: Vec<u8>, markdown: bool) -> Result<Content, Skip> {
-    let text = decode(bytes)?;
+    let text = without_controls(decode(bytes)?);
     let (meta, body_start) = match front_matter::read(&text) {
         Some(fm) => (fm.meta, fm.body_start),
         None => (crate::model::DocMeta::default(), 0),
@@ -22,6 +23,25 @@ pub(crate) fn read(bytes: Vec<u8>, markdown: bool) -> Result<Content, Skip> {
     })
 }
 
+/// Control characters (NUL, a bell, escape codes) are no text: each becomes
+/// spaces of its own length, so byte offsets into the file still hold.
+/// Line breaks, tabs and form feeds (page breaks) stay.
+fn without_controls(text: String) -> String {
+    if !text.chars().any(is_stray_control) {
+        return text;
+    }
+    text.chars()
+        .flat_map(|c| {
+            let n = if is_stray_control(c) { c.len_utf8() } else { 0 };
+            std::iter::repeat_n(' ', n).chain((n == 0).then_some(c))
+        })
+        .collect()
+}
+
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')
+}
+
 /// UTF-8 (a byte-order mark dropped), or UTF-16 announced by its byte-order mark.
 fn decode(bytes: Vec<u8>) -> Result<String, Skip> {
     let utf16 = |bytes: &[u8], read: fn([u8; 2]) -> u16| {
@@ -29,9 +49,10 @@ fn decode(bytes: Vec<u8>) -> Result<String, Skip> {
         String::from_utf16(&units).map_err(|_| Skip::NotUtf8)
     };
     match bytes.as_slice() {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => {
-            String::from_utf8(rest.to_vec()).map_err(|_| Skip::NotUtf8)
-        }
+        // The mark becomes three spaces, so offsets into the file still hold.
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8(rest.to_vec())
+            .map(|text| format!("   {text}"))
+            .map_err(|_| Skip::NotUtf8),
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
         _ => String::from_utf8(bytes).map_err(|_| Skip::NotUtf8),
@@ -73,10 +94,17 @@ mod tests {
 
     #[test]
     fn encodings() {
-        assert_eq!(text_of(b"\xEF\xBB\xBFHello"), Ok("Hello".into()));
+        assert_eq!(text_of(b"\xEF\xBB\xBFHello"), Ok("   Hello".into()));
         assert_eq!(text_of(b"\xFF\xFEH\x00i\x00"), Ok("Hi".into()));
         assert_eq!(text_of(b"\xFE\xFF\x00H\x00i"), Ok("Hi".into()));
         assert!(text_of(b"C\xf4t\xe9").is_err_and(|e| e.contains("iconv")));
+    }
+
+    #[test]
+    fn control_characters_become_spaces_of_their_length() {
+        let text = text_of("a\u{0}b\u{7}\u{85}c\n\u{c}d".as_bytes()).expect("text");
+        assert_eq!(text, "a b   c\n\u{c}d");
+        assert_eq!(text.len(), "a\u{0}b\u{7}\u{85}c\n\u{c}d".len());
     }
 
     #[test]

@@ -23,8 +23,10 @@ use crate::error::{Error, Result};
 use crate::fold::alias_key as fold;
 use crate::model::Dimension;
 
-const FST_FILE: &str = "aliases.fst";
-const NAMES_FILE: &str = "aliases.txt";
+/// The keys, as an fst.
+pub(crate) const FST_FILE: &str = "aliases.fst";
+/// The lines the keys point to.
+pub(crate) const NAMES_FILE: &str = "aliases.txt";
 
 /// Longest all-capital alias treated as an acronym (matched with its case).
 const MAX_ACRONYM_CHARS: usize = 6;
@@ -113,7 +115,8 @@ type Loaded = (Map<OwnedBytes>, OwnedBytes);
 /// The table of an opened index, read on first use.
 pub(crate) struct AliasTable {
     dir: PathBuf,
-    loaded: OnceLock<Option<Loaded>>,
+    /// The table, or why it could not be read.
+    loaded: OnceLock<std::result::Result<Loaded, (PathBuf, String)>>,
 }
 
 impl std::fmt::Debug for AliasTable {
@@ -134,14 +137,42 @@ impl AliasTable {
     }
 
     fn table(&self) -> Option<&Loaded> {
-        self.loaded
-            .get_or_init(|| {
-                let dir = MmapDirectory::open(&self.dir).ok()?;
-                let read = |name: &str| dir.open_read(Path::new(name)).ok()?.read_bytes().ok();
-                let map = Map::new(read(FST_FILE)?).ok()?;
-                Some((map, read(NAMES_FILE)?))
-            })
-            .as_ref()
+        self.loaded.get_or_init(|| self.load()).as_ref().ok()
+    }
+
+    /// Reads and checks both files; a missing or damaged one is an error
+    /// (a query resolving no alias would give wrong answers quietly).
+    fn load(&self) -> std::result::Result<Loaded, (PathBuf, String)> {
+        let damaged = |name: &str, why: String| (self.dir.join(name), why);
+        let dir = MmapDirectory::open(&self.dir).map_err(|e| damaged("", e.to_string()))?;
+        let read = |name: &str| {
+            let bytes = dir
+                .open_read(Path::new(name))
+                .map_err(|e| damaged(name, e.to_string()))?
+                .read_bytes()
+                .map_err(|e| damaged(name, e.to_string()))?;
+            super::checksum::verify(&self.dir, name, &bytes).map_err(|e| match e {
+                Error::DamagedIndex { why, .. } => damaged(name, why),
+                other => damaged(name, other.to_string()),
+            })?;
+            Ok(bytes)
+        };
+        let map = Map::new(read(FST_FILE)?).map_err(|e| damaged(FST_FILE, e.to_string()))?;
+        Ok((map, read(NAMES_FILE)?))
+    }
+
+    /// Loads the table if it was not yet, and says whether it is whole.
+    ///
+    /// # Errors
+    /// [`Error::DamagedIndex`] naming the missing or damaged file.
+    pub(crate) fn check(&self) -> Result<()> {
+        match self.loaded.get_or_init(|| self.load()) {
+            Ok(_) => Ok(()),
+            Err((path, why)) => Err(Error::DamagedIndex {
+                path: path.clone(),
+                why: why.clone(),
+            }),
+        }
     }
 
     /// The (dimension, canonical) a key points to.

@@ -217,7 +217,7 @@ impl Build {
         let live = self.path();
         let marker = live.join(COMPLETE);
         fs::write(&marker, b"").map_err(io(&marker))?;
-        permissions::like(&marker, &live)?;
+        permissions_like(&marker, &live)?;
         write_pointer(&self.root, &self.name)?;
         self.published = true;
         sweep(&self.root, SystemTime::now())?;
@@ -261,40 +261,31 @@ fn sweep(root: &Path, now: SystemTime) -> Result<()> {
     Ok(())
 }
 
-/// Permissions of the files an index writes.
-mod permissions {
-    use std::fs;
-    use std::path::Path;
-
-    use super::io;
-    use crate::error::Result;
-
-    /// Gives every file under `dir` the permissions of `model` (a file the
-    /// process just created with `fs::write`, so what the user's umask
-    /// allows), and every folder those plus the matching search bits.
-    /// tantivy writes some files through temporary files, which are
-    /// private to their owner; an index meant to be shared would not be.
-    #[cfg(unix)]
-    pub(super) fn like(model: &Path, dir: &Path) -> Result<()> {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(model).map_err(io(model))?.permissions().mode() & 0o666;
-        let dir_mode = mode | ((mode & 0o444) >> 2);
-        fs::set_permissions(dir, fs::Permissions::from_mode(dir_mode)).map_err(io(dir))?;
-        for entry in fs::read_dir(dir).map_err(io(dir))?.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                like(model, &path)?;
-            } else {
-                fs::set_permissions(&path, fs::Permissions::from_mode(mode)).map_err(io(&path))?;
-            }
+/// Gives every file under `dir` the permissions of `model` (a file the
+/// process just created with `fs::write`, so what the user's umask allows),
+/// and every folder those plus the matching search bits. tantivy writes
+/// some files through temporary files, which are private to their owner;
+/// an index meant to be shared would not be.
+#[cfg(unix)]
+fn permissions_like(model: &Path, dir: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(model).map_err(io(model))?.permissions().mode() & 0o666;
+    let dir_mode = mode | ((mode & 0o444) >> 2);
+    fs::set_permissions(dir, fs::Permissions::from_mode(dir_mode)).map_err(io(dir))?;
+    for entry in fs::read_dir(dir).map_err(io(dir))?.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            permissions_like(model, &path)?;
+        } else {
+            fs::set_permissions(&path, fs::Permissions::from_mode(mode)).map_err(io(&path))?;
         }
-        Ok(())
     }
+    Ok(())
+}
 
-    #[cfg(not(unix))]
-    pub(super) fn like(_model: &Path, _dir: &Path) -> Result<()> {
-        Ok(())
-    }
+#[cfg(not(unix))]
+fn permissions_like(_model: &Path, _dir: &Path) -> Result<()> {
+    Ok(())
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! a query does not need (SPEC section 7).
 
 pub(crate) mod aliases;
+mod checksum;
 pub(crate) mod dates;
 pub(crate) mod dir;
 mod readonly;
@@ -136,6 +137,38 @@ impl IndexHandle {
         Ok(dir::live(root)? != dir::Live::Nothing)
     }
 
+    /// The files of the live index at `root` whose checksums do not match
+    /// (tantivy's files, the document and alias tables): empty when the
+    /// index is whole. For telling a damaged index from a bug.
+    ///
+    /// # Errors
+    /// No index, or one that cannot be opened at all.
+    pub fn damaged_files(root: &Path) -> Result<Vec<PathBuf>> {
+        let dir::Live::Generation(dir) = dir::live(root)? else {
+            return Ok(Vec::new());
+        };
+        let directory = readonly::ReadOnly::open(&dir).map_err(|e| Error::DamagedIndex {
+            path: dir.clone(),
+            why: e.to_string(),
+        })?;
+        let index = Index::open(directory)?;
+        let mut damaged: Vec<PathBuf> = index
+            .validate_checksum()?
+            .into_iter()
+            .map(|f| dir.join(f))
+            .collect();
+        for name in [DOCS_FILE, aliases::FST_FILE, aliases::NAMES_FILE] {
+            let path = dir.join(name);
+            let whole =
+                fs::read(&path).is_ok_and(|bytes| checksum::verify(&dir, name, &bytes).is_ok());
+            if !whole {
+                damaged.push(path);
+            }
+        }
+        damaged.sort();
+        Ok(damaged)
+    }
+
     /// Makes the newest complete generation at `root` live again after its
     /// `CURRENT` pointer was lost or damaged; returns that generation.
     ///
@@ -153,10 +186,17 @@ impl IndexHandle {
     /// Every document's summary, in corpus order.
     pub fn docs(&self) -> Result<Vec<DocSummary>> {
         let path = self.dir.join(DOCS_FILE);
-        let bytes = fs::read(&path).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
+        let bytes = fs::read(&path).map_err(|source| match source.kind() {
+            std::io::ErrorKind::NotFound => Error::DamagedIndex {
+                path: path.clone(),
+                why: "missing".into(),
+            },
+            _ => Error::Io {
+                path: path.clone(),
+                source,
+            },
         })?;
+        checksum::verify(&self.dir, DOCS_FILE, &bytes)?;
         serde_json::from_slice(&bytes).map_err(|e| Error::DataFile {
             path,
             message: format!("{e}; hint: rebuild the index with `dossier ingest`"),

@@ -12,7 +12,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::aliases::AliasWriter;
 use super::schema::{Fields, ORD_SHIFT, register_analyzer};
-use super::{DOCS_FILE, DocSummary, dates, simhash};
+use super::{DOCS_FILE, DocSummary, aliases, checksum, dates, simhash};
 use crate::error::{Error, Result};
 use crate::model::{Dimension, Passage, PassageKind, Report};
 
@@ -141,6 +141,10 @@ impl IndexBuilder {
         let json = serde_json::to_vec_pretty(&self.docs).expect("summaries always serialise");
         fs::write(&path, json).map_err(|source| Error::Io { path, source })?;
         self.aliases.write(&self.dir)?;
+        checksum::write(
+            &self.dir,
+            &[DOCS_FILE, aliases::FST_FILE, aliases::NAMES_FILE],
+        )?;
         Ok(self.docs)
     }
 }

@@ -44,6 +44,22 @@ pub struct IngestConfig {
     /// A folder of gazetteer additions (`groups.toml`, `countries.toml`,
     /// `places.tsv`…), merged over the bundled data.
     pub data: Option<PathBuf>,
+    /// Files larger than this are skipped with a warning.
+    pub max_file_bytes: u64,
+}
+
+impl Default for IngestConfig {
+    /// The bundled corpus into `index/`, on every core, files up to
+    /// [`read::DEFAULT_MAX_FILE_BYTES`].
+    fn default() -> Self {
+        IngestConfig {
+            paths: Vec::new(),
+            index: PathBuf::from("index"),
+            threads: std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
+            data: None,
+            max_file_bytes: read::DEFAULT_MAX_FILE_BYTES,
+        }
+    }
 }
 
 /// Receives progress and warnings while an ingest runs (the library never prints).
@@ -114,7 +130,10 @@ impl IngestSummary {
 /// In every case the previous index stays as it was.
 pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSummary> {
     let started = Instant::now();
-    let corpus = locate(&config.paths)?;
+    let corpus = locate(&config.paths, config.max_file_bytes)?;
+    for w in &corpus.skipped {
+        progress.warn(w);
+    }
     if corpus.files.is_empty() {
         return Err(empty_corpus(&config.paths));
     }
@@ -138,7 +157,7 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSu
             path: config.index.clone(),
             source: std::io::Error::other(e),
         })?;
-    let mut warnings = Vec::new();
+    let mut warnings = corpus.skipped.clone();
     let mut ids = HashSet::new();
     let mut bytes = 0;
     for batch in corpus.files.chunks(BATCH_FILES) {
@@ -202,13 +221,13 @@ fn names(extractor: &Extractor) -> NameTables {
 }
 
 /// The corpus to read: the given paths, else `./corpus`, else the bundled one.
-fn locate(paths: &[PathBuf]) -> Result<Corpus> {
+fn locate(paths: &[PathBuf], max_file_bytes: u64) -> Result<Corpus> {
     if !paths.is_empty() {
-        return read::discover(paths);
+        return read::discover(paths, max_file_bytes);
     }
     let local = Path::new("corpus");
     if local.is_dir() {
-        read::discover(&[local.to_path_buf()])
+        read::discover(&[local.to_path_buf()], max_file_bytes)
     } else {
         Ok(read::embedded())
     }
@@ -328,7 +347,7 @@ mod tests {
             paths: vec![reports.to_path_buf()],
             index: index.to_path_buf(),
             threads: 1,
-            data: None,
+            ..IngestConfig::default()
         }
     }
 

@@ -90,6 +90,9 @@ pub(crate) struct Corpus {
     pub sidecars: Vec<SidecarFile>,
     /// Files of the walk that are not reports, with why.
     pub ignored: Vec<Warning>,
+    /// Files of a report format that cannot be read (a pipe, too large, a
+    /// link that loops), with why.
+    pub skipped: Vec<Warning>,
 }
 
 impl Corpus {
@@ -120,26 +123,44 @@ pub(crate) fn embedded() -> Corpus {
         files,
         sidecars: vec![sidecar],
         ignored: Vec::new(),
+        skipped: Vec::new(),
     }
 }
 
+/// Files larger than this are skipped unless the caller says otherwise.
+pub(crate) const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Finds the report files under `paths`, with the sidecar of each folder.
+/// Only regular files are read: pipes, devices and sockets are skipped with
+/// a warning (a pipe would hang the ingest, `/dev/zero` exhaust memory), so
+/// are files over `max_file_bytes` and links that loop.
 ///
 /// # Errors
 /// A path that does not exist, or a folder that cannot be listed.
-pub(crate) fn discover(paths: &[PathBuf]) -> Result<Corpus> {
+pub(crate) fn discover(paths: &[PathBuf], max_file_bytes: u64) -> Result<Corpus> {
     let mut corpus = Corpus::default();
+    let mut walker = Walker {
+        corpus: &mut corpus,
+        max_file_bytes,
+        visited: Vec::new(),
+    };
     for path in paths {
-        let meta = fs::metadata(path).map_err(|_| Error::MissingPath { path: path.clone() })?;
+        let meta = fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::MissingPath { path: path.clone() },
+            _ => Error::Io {
+                path: path.clone(),
+                source: e,
+            },
+        })?;
         if meta.is_dir() {
-            walk(path, &mut corpus)?;
+            walker.walk(path)?;
         } else {
             let sidecar = path
                 .parent()
-                .map(|dir| load_sidecar(dir, &mut corpus))
+                .map(|dir| load_sidecar(dir, walker.corpus))
                 .transpose()?
                 .flatten();
-            corpus.files.push(source_file(path, meta.len(), sidecar));
+            walker.file(path, &meta, sidecar, true);
         }
     }
     corpus.files.sort_by(|a, b| a.display.cmp(&b.display));
@@ -147,39 +168,98 @@ pub(crate) fn discover(paths: &[PathBuf]) -> Result<Corpus> {
     Ok(corpus)
 }
 
-fn walk(dir: &Path, corpus: &mut Corpus) -> Result<()> {
-    let io = |source| Error::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let sidecar = load_sidecar(dir, corpus)?;
-    let mut entries: Vec<_> = fs::read_dir(dir)
-        .map_err(io)?
-        .collect::<std::io::Result<_>>()
-        .map_err(io)?;
-    entries.sort_by_key(fs::DirEntry::path);
-    for entry in entries {
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
-            continue;
+/// A walk over folders, with what it found.
+struct Walker<'a> {
+    corpus: &'a mut Corpus,
+    max_file_bytes: u64,
+    /// Folders walked, resolved, so a link back up does not loop.
+    visited: Vec<PathBuf>,
+}
+
+impl Walker<'_> {
+    fn walk(&mut self, dir: &Path) -> Result<()> {
+        let io = |source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        if let Ok(real) = fs::canonicalize(dir) {
+            if self.visited.contains(&real) {
+                return Ok(());
+            }
+            self.visited.push(real);
         }
-        let meta = entry.metadata().map_err(io)?;
-        if meta.is_dir() {
-            walk(&path, corpus)?;
-        } else if entry.file_name() == SIDECAR {
-            // Read above, as the folder's metadata.
-        } else if is_report(&path) {
-            corpus.files.push(source_file(&path, meta.len(), sidecar));
-        } else {
-            corpus.ignored.push(Warning {
+        let sidecar = load_sidecar(dir, self.corpus)?;
+        let mut entries: Vec<_> = fs::read_dir(dir)
+            .map_err(io)?
+            .collect::<std::io::Result<_>>()
+            .map_err(io)?;
+        entries.sort_by_key(fs::DirEntry::path);
+        for entry in entries {
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') || entry.file_name() == SIDECAR
+            {
+                continue;
+            }
+            // Links are followed: to what they point to.
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => self.walk(&path)?,
+                Ok(meta) => self.file(&path, &meta, sidecar, false),
+                Err(e) => self.skip(&path, &unreadable(&e)),
+            }
+        }
+        Ok(())
+    }
+
+    /// A file of a walk (or named on the command line, `named`): read it,
+    /// skip it with a warning, or list it as another format.
+    fn file(&mut self, path: &Path, meta: &fs::Metadata, sidecar: Option<usize>, named: bool) {
+        if !meta.is_file() {
+            self.skip(
+                path,
+                "not a regular file (a pipe, device or socket), skipped",
+            );
+        } else if !named && !is_report(path) {
+            self.corpus.ignored.push(Warning {
                 path: path.display().to_string(),
-                message: not_a_report(&path),
+                message: not_a_report(path),
             });
+        } else if meta.len() > self.max_file_bytes {
+            let mb = |b: u64| b.div_ceil(1024 * 1024);
+            self.skip(
+                path,
+                &format!(
+                    "{} MB, larger than the {} MB limit, skipped (hint: raise it with --max-file-size)",
+                    mb(meta.len()),
+                    mb(self.max_file_bytes)
+                ),
+            );
+        } else {
+            self.corpus
+                .files
+                .push(source_file(path, meta.len(), sidecar));
         }
     }
-    Ok(())
+
+    fn skip(&mut self, path: &Path, why: &str) {
+        self.corpus.skipped.push(Warning {
+            path: path.display().to_string(),
+            message: why.to_string(),
+        });
+    }
 }
+
+/// Why a file of a walk cannot even be looked at, in words.
+fn unreadable(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "a link to nothing, skipped".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied, skipped".to_string(),
+        _ if e.raw_os_error() == Some(ELOOP) => "a link that loops, skipped".to_string(),
+        _ => format!("{e}, skipped"),
+    }
+}
+
+/// `ELOOP` on Linux and macOS alike (too many levels of symbolic links).
+const ELOOP: i32 = if cfg!(target_os = "macos") { 62 } else { 40 };
 
 /// Whether the name says the file is in a format dossier reads (the
 /// content decides later which one).
@@ -244,7 +324,7 @@ mod tests {
         fs::write(root.join("sub/c.txt"), "C").expect("write");
         fs::write(root.join(SIDECAR), "").expect("write");
 
-        let corpus = discover(&[root.to_path_buf()]).expect("discover");
+        let corpus = discover(&[root.to_path_buf()], DEFAULT_MAX_FILE_BYTES).expect("discover");
         let names: Vec<_> = corpus.files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["a.md", "b.txt", "c.txt"]);
         assert_eq!(corpus.sidecars.len(), 1);
@@ -254,7 +334,8 @@ mod tests {
 
     #[test]
     fn missing_path_is_an_error_naming_it() {
-        let err = discover(&[PathBuf::from("/no/such/place")]).expect_err("missing");
+        let err = discover(&[PathBuf::from("/no/such/place")], DEFAULT_MAX_FILE_BYTES)
+            .expect_err("missing");
         assert!(err.to_string().contains("/no/such/place"), "{err}");
     }
 
@@ -264,7 +345,8 @@ mod tests {
         fs::write(tmp.path().join("map.png"), "x").expect("write");
         fs::write(tmp.path().join("README"), "x").expect("write");
         fs::write(tmp.path().join("a.txt"), "A").expect("write");
-        let corpus = discover(&[tmp.path().to_path_buf()]).expect("discover");
+        let corpus =
+            discover(&[tmp.path().to_path_buf()], DEFAULT_MAX_FILE_BYTES).expect("discover");
         assert_eq!(corpus.files.len(), 1);
         let why: Vec<&str> = corpus.ignored.iter().map(|w| w.message.as_str()).collect();
         assert_eq!(why.len(), 2, "{why:?}");

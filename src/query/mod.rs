@@ -11,6 +11,7 @@ mod build;
 mod distinct;
 mod exclusion;
 mod filter;
+mod lex;
 mod parse;
 mod plan;
 mod snippet;

@@ -57,6 +57,7 @@ pub(crate) fn plan(
 ) -> Result<Plan> {
     let node = parse::parse(text).map_err(|e| query_error(text, e.at, &e.message))?;
     let aliases = handle.aliases();
+    aliases.check()?;
     let mut builder = Builder::new(&handle.fields, aliases, how);
     let mut tiers = match &node {
         Some(n) => builder

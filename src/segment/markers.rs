@@ -212,13 +212,17 @@ const HYPHENATED_PREFIXES: [&str; 11] = [
 ];
 
 /// Final text: words hyphenated across a line break rejoined, whitespace runs
-/// (line breaks included) collapsed to one space, ends trimmed. One pass:
-/// every passage goes through here.
+/// (line breaks included) collapsed to one space, control characters (NUL,
+/// escape codes) dropped, ends trimmed. One pass: every passage goes through
+/// here.
 pub(crate) fn normalize(text: &str) -> String {
     let text = text.trim();
     let mut out = String::with_capacity(text.len());
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if c.is_control() && !c.is_whitespace() {
+            continue;
+        }
         if c.is_whitespace() {
             while chars.peek().is_some_and(|(_, n)| n.is_whitespace()) {
                 chars.next();
@@ -342,5 +346,12 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(normalize(input), normalize(expected), "{input:?}");
         }
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        // See: issue 12, finding 9: NUL bytes stayed in passage text.
+        assert_eq!(normalize("a\u{0}b\u{1b}[31m c\u{7f}"), "ab[31m c");
+        assert_eq!(normalize("tab\tand\u{c}page"), "tab and page");
     }
 }

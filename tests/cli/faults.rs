@@ -253,3 +253,144 @@ fn json_into_a_closed_pipe_ends_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn pipes_devices_and_looping_links_are_skipped_with_their_reason() {
+    // See: issue 12, finding 4 (a FIFO hung the ingest, /dev/zero ate memory)
+    // and 13 (a looping link was "no such file or folder").
+    let tmp = TempDir::new().expect("tempdir");
+    let status = std::process::Command::new("mkfifo")
+        .arg(tmp.path().join("pipe.txt"))
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+    std::os::unix::fs::symlink("loop-b.txt", tmp.path().join("loop-a.txt")).expect("link");
+    std::os::unix::fs::symlink("loop-a.txt", tmp.path().join("loop-b.txt")).expect("link");
+    fs::write(tmp.path().join("gao.txt"), REPORT).expect("write");
+    dossier(tmp.path())
+        .args(["ingest", "--index", "idx", "."])
+        .timeout(std::time::Duration::from_mins(1))
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains(
+                "pipe.txt: not a regular file (a pipe, device or socket), skipped",
+            )
+            .and(predicate::str::contains(
+                "loop-a.txt: a link that loops, skipped",
+            ))
+            .and(predicate::str::contains("indexed 1 documents")),
+        );
+    dossier(tmp.path())
+        .args(["ingest", "--index", "idx2", "/dev/zero"])
+        .timeout(std::time::Duration::from_mins(1))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/dev/zero: not a regular file"));
+    dossier(tmp.path())
+        .args([
+            "ingest",
+            "--index",
+            "idx3",
+            "--max-file-size",
+            "1",
+            "gao.txt",
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn damaged_index_files_are_one_line_errors_naming_the_file() {
+    // See: issue 12, finding 8: a truncated alias table changed results quietly.
+    let tmp = ingested();
+    let idx = tmp.path().join("idx");
+    let live = idx.join(
+        fs::read_to_string(idx.join("CURRENT"))
+            .expect("CURRENT")
+            .trim(),
+    );
+    for (file, command) in [
+        ("aliases.fst", "search"),
+        ("aliases.txt", "search"),
+        ("docs.json", "docs"),
+    ] {
+        let copy = TempDir::new().expect("tempdir");
+        let status = std::process::Command::new("cp")
+            .args(["-r"])
+            .arg(&idx)
+            .arg(copy.path().join("idx"))
+            .status()
+            .expect("cp");
+        assert!(status.success());
+        let damaged = copy
+            .path()
+            .join("idx")
+            .join(live.file_name().expect("name"))
+            .join(file);
+        let bytes = fs::read(&damaged).expect("read");
+        fs::write(&damaged, &bytes[..bytes.len() / 2]).expect("truncate");
+        let mut cmd = dossier(copy.path());
+        cmd.args(["--index", "idx", command]);
+        if command == "search" {
+            cmd.arg("Daesh");
+        }
+        cmd.assert().code(2).stderr(
+            predicate::str::contains(format!("{file}: damaged index file")).and(
+                predicate::str::contains("hint: rebuild the index with `dossier ingest`"),
+            ),
+        );
+        dossier(copy.path())
+            .args(["--index", "idx", "check"])
+            .assert()
+            .code(2)
+            .stdout(predicate::str::contains(file));
+    }
+}
+
+#[test]
+fn a_byte_order_mark_and_control_characters_do_not_reach_the_index() {
+    // See: issue 12, finding 9.
+    let tmp = TempDir::new().expect("tempdir");
+    let text = "\u{feff}December 01, 2020\n\nJail breaks in the Sahel\n\nFighters\u{0} freed 200 inmates from the prison of Gao.\u{7}\n";
+    fs::write(tmp.path().join("bom.txt"), text).expect("write");
+    dossier(tmp.path())
+        .args(["ingest", "--quiet", "--index", "idx", "bom.txt"])
+        .assert()
+        .success();
+    let docs = dossier(tmp.path())
+        .args(["--index", "idx", "docs", "--json"])
+        .output()
+        .expect("docs");
+    let doc: serde_json::Value = serde_json::from_slice(&docs.stdout).expect("json");
+    assert_eq!(doc["title"], "Jail breaks in the Sahel");
+    assert_eq!(doc["published"], "2020-12-01");
+    let export = dossier(tmp.path())
+        .args(["--index", "idx", "export"])
+        .output()
+        .expect("export");
+    let text = String::from_utf8(export.stdout).expect("utf-8");
+    assert!(text.contains("Fighters freed 200 inmates"), "{text}");
+    assert!(
+        !text.contains("\\u0000") && !text.contains("\\u0007"),
+        "{text}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_are_printed_on_one_line() {
+    // See: issue 12, finding 13: docs printed raw newlines from file names.
+    let tmp = TempDir::new().expect("tempdir");
+    fs::write(tmp.path().join("two\nlines.txt"), REPORT).expect("write");
+    dossier(tmp.path())
+        .args(["ingest", "--quiet", "--index", "idx", "."])
+        .assert()
+        .success();
+    dossier(tmp.path())
+        .args(["--index", "idx", "docs"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("two\\nlines.txt"));
+}

@@ -254,10 +254,10 @@ const COMMANDS: [(&str, &[&str]); 10] = [
     ),
     ("document", &["docs", "--json"]),
     ("facet-count", &["facets", "--json"]),
-    ("timeline-entry", &["timeline", "--json", "-n", "100000"]),
+    ("timeline-entry", &["timeline", "--json", "-n", "10000"]),
     (
         "timeline-entry",
-        &["timeline", "--json", "-n", "100000", "--kind", "footnote"],
+        &["timeline", "--json", "-n", "10000", "--kind", "footnote"],
     ),
     (
         "source",

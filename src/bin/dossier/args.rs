@@ -132,6 +132,12 @@ Examples:
   dossier sources prison --top 5
   dossier search returnees --cites Hürriyet")]
     Sources(SourcesArgs),
+    /// Check every file of the index against its checksum.
+    ///
+    /// Searches check dossier's own tables as they read them; tantivy's
+    /// files are read in part by each search, so damage to them (a failing
+    /// disk, a bad copy) is found here. Exit code 2 when a file is damaged.
+    Check,
     /// Print an ingest stage's output, for debugging the rules.
     #[command(hide = true)]
     Debug(DebugArgs),
@@ -166,6 +172,10 @@ pub(crate) struct IngestArgs {
     /// No progress bar and no summary line.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Skip files larger than this many megabytes (default 256; 1 to 65,536).
+    #[arg(long, value_name = "MB", value_parser = megabytes)]
+    pub max_file_size: Option<u64>,
 }
 
 /// Filters shared by search, facets and (later) timeline and sources.
@@ -375,6 +385,13 @@ fn context(value: &str) -> Result<usize, String> {
 
 fn threads(value: &str) -> Result<usize, String> {
     bounded(value, 1, MAX_THREADS)
+}
+
+/// Largest file size limit, in megabytes.
+const MAX_FILE_MB: usize = 65_536;
+
+fn megabytes(value: &str) -> Result<u64, String> {
+    bounded(value, 1, MAX_FILE_MB).map(|n| n as u64)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod args;
 mod commands;
 mod exit;
 mod output;
+mod panic;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -19,11 +20,17 @@ use exit::Status;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let status = match commands::run(&cli) {
-        Ok(status) => status,
-        Err(err) if is_broken_pipe(&err) => Status::Success,
-        Err(err) => {
+    panic::quiet();
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| commands::run(&cli)));
+    let status = match run {
+        Ok(Ok(status)) => status,
+        Ok(Err(err)) if is_broken_pipe(&err) => Status::Success,
+        Ok(Err(err)) => {
             report(&err);
+            Status::Error
+        }
+        Err(_) => {
+            panic::report(cli.index_dir());
             Status::Error
         }
     };

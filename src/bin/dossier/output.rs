@@ -109,3 +109,22 @@ impl Style {
         }
     }
 }
+/// A file name or other text from the outside world, safe to print on one
+/// line: control characters (a newline in a file name, an escape code)
+/// written as escapes.
+pub(crate) fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .flat_map(|c| {
+                if c.is_control() {
+                    c.escape_default().collect::<Vec<_>>()
+                } else {
+                    vec![c]
+                }
+            })
+            .collect(),
+    )
+}

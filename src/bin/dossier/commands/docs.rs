@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::render::human_day;
 use crate::args::DocsArgs;
 use crate::exit::Status;
-use crate::output::{Out, Style};
+use crate::output::{Out, Style, printable};
 
 pub(crate) fn run(handle: &IndexHandle, args: &DocsArgs, out: &mut Out) -> Result<Status> {
     let docs = handle.docs()?;
@@ -59,7 +59,11 @@ fn write_human(out: &mut Out, d: &DocSummary) -> Result<()> {
         .collect::<Vec<_>>()
         .join(", ");
     out.wrapped(&counts, "    ")?;
-    writeln!(out, "    {}", out.paint(Style::Dim, &m.source_file))?;
+    writeln!(
+        out,
+        "    {}",
+        out.paint(Style::Dim, &printable(&m.source_file))
+    )?;
     writeln!(out)?;
     Ok(())
 }

@@ -9,6 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::args::{Cli, IngestArgs};
 use crate::exit::Status;
+use crate::output::printable;
 
 pub(crate) fn run(cli: &Cli, args: &IngestArgs) -> Result<Status> {
     if args.recover {
@@ -21,11 +22,15 @@ pub(crate) fn run(cli: &Cli, args: &IngestArgs) -> Result<Status> {
         )?;
         return Ok(Status::Success);
     }
+    let defaults = IngestConfig::default();
     let config = IngestConfig {
         paths: args.paths.clone(),
         index: cli.index_dir().to_path_buf(),
-        threads: args.threads.unwrap_or_else(default_threads),
+        threads: args.threads.unwrap_or(defaults.threads),
         data: cli.data.clone(),
+        max_file_bytes: args
+            .max_file_size
+            .map_or(defaults.max_file_bytes, |mb| mb * 1024 * 1024),
     };
     let progress = Bar::new(!args.quiet);
     let summary = ingest(&config, &progress)?;
@@ -33,7 +38,7 @@ pub(crate) fn run(cli: &Cli, args: &IngestArgs) -> Result<Status> {
     if !args.quiet {
         let mut err = std::io::stderr().lock();
         for w in &summary.ignored {
-            writeln!(err, "dossier: note: {}: {}", w.path, w.message)?;
+            writeln!(err, "dossier: note: {}: {}", printable(&w.path), w.message)?;
         }
         writeln!(err, "{}", summary_line(&summary, cli.index_dir()))?;
     }
@@ -47,19 +52,14 @@ pub(crate) fn run(cli: &Cli, args: &IngestArgs) -> Result<Status> {
 /// Builds the index from the default corpus, quietly but for warnings.
 pub(crate) fn build_default(index: &Path, data: Option<&Path>) -> Result<()> {
     let config = IngestConfig {
-        paths: Vec::new(),
         index: index.to_path_buf(),
-        threads: default_threads(),
         data: data.map(Path::to_path_buf),
+        ..IngestConfig::default()
     };
     let summary = ingest(&config, &Bar::new(false))?;
     let mut err = std::io::stderr().lock();
     writeln!(err, "{}", summary_line(&summary, index))?;
     Ok(())
-}
-
-fn default_threads() -> usize {
-    std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
 }
 
 /// `indexed 6 documents (5 text, 1 pdf), 1432 passages (…) from 0.4 MB in 1.2 s → index/`
@@ -143,7 +143,7 @@ impl Progress for Bar {
     }
 
     fn warn(&self, w: &Warning) {
-        let line = format!("dossier: warning: {}: {}", w.path, w.message);
+        let line = format!("dossier: warning: {}: {}", printable(&w.path), w.message);
         match &self.bar {
             Some(b) => b.println(line),
             None => {

@@ -35,10 +35,35 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
         Command::Extract(a) => extract::run(a, cli.data.as_deref(), &mut out)?,
         Command::Timeline(a) => timeline::run(&open(cli)?, a, &mut out)?,
         Command::Sources(a) => sources::run(&open(cli)?, a, &mut out)?,
+        Command::Check => check(cli, &mut out)?,
         Command::Debug(a) => debug(a, &mut out)?,
     };
     out.flush()?;
     Ok(status)
+}
+
+/// `dossier check`: the damaged files of the index, one per line.
+fn check(cli: &Cli, out: &mut Out) -> Result<Status> {
+    let index = cli.index_dir();
+    IndexHandle::open(index)?;
+    let damaged = IndexHandle::damaged_files(index)?;
+    if damaged.is_empty() {
+        writeln!(
+            std::io::stderr().lock(),
+            "dossier: every file of {} is whole",
+            index.display()
+        )?;
+        return Ok(Status::Success);
+    }
+    for f in &damaged {
+        writeln!(out, "{}", f.display())?;
+    }
+    writeln!(
+        std::io::stderr().lock(),
+        "dossier: {} damaged file(s); hint: rebuild the index with `dossier ingest`",
+        damaged.len()
+    )?;
+    Ok(Status::Error)
 }
 
 /// `dossier debug segment FILE`.
