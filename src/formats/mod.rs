@@ -10,6 +10,7 @@
 //! after this stage (stitching, footnote linking, sections, passages) is the
 //! same for every format.
 
+mod docx;
 mod front_matter;
 mod text;
 
@@ -96,10 +97,6 @@ pub(crate) enum Content {
         meta: DocMeta,
     },
     /// Blocks read from a structured format.
-    #[expect(
-        dead_code,
-        reason = "the HTML, Word and PDF readers (issue 11) produce it"
-    )]
     Blocks(Document),
 }
 
@@ -126,10 +123,8 @@ pub(crate) enum Skip {
     #[expect(dead_code, reason = "the PDF reader (issue 11) reports it")]
     NoTextLayer,
     /// Encrypted with a password.
-    #[expect(dead_code, reason = "the Word and PDF readers (issue 11) report it")]
     Encrypted,
     /// The file is damaged or not what its name says.
-    #[expect(dead_code, reason = "the Word and PDF readers (issue 11) report it")]
     Corrupt(String),
     /// The operating system refused.
     Io(std::io::Error),
@@ -156,6 +151,15 @@ impl fmt::Display for Skip {
 pub(crate) fn read(format: Format, bytes: Vec<u8>) -> Result<Content, Skip> {
     match format {
         Format::Text | Format::Markdown => text::read(bytes, format == Format::Markdown),
+        Format::Docx => match docx::read(&bytes) {
+            Ok((meta, blocks)) => Ok(Content::Blocks(Document {
+                meta,
+                blocks,
+                line_starts: Vec::new(),
+            })),
+            Err(docx::Unreadable::Encrypted) => Err(Skip::Encrypted),
+            Err(docx::Unreadable::Corrupt(why)) => Err(Skip::Corrupt(why)),
+        },
         other => Err(Skip::Unsupported(other)),
     }
 }

@@ -30,17 +30,9 @@ use std::ops::Range;
 
 use crate::model::DocMeta;
 pub(crate) use block::{Block, Segmented};
-#[expect(
-    unused_imports,
-    reason = "the HTML, Word and PDF readers (issue 11) build blocks"
-)]
 pub(crate) use inline::{Inline, Link, note_marker};
 use markers::RefTarget;
 pub(crate) use reader::RawBlock;
-#[expect(
-    unused_imports,
-    reason = "the HTML, Word and PDF readers (issue 11) build blocks"
-)]
 pub(crate) use reader::{Emphasis, NoteLabel, Shape};
 use stitch::{Piece, Role};
 

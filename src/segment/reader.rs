@@ -30,7 +30,6 @@ pub(crate) enum Shape {
     /// A block quote: prose, quoted.
     Quote,
     /// A figure, table or image caption.
-    #[expect(dead_code, reason = "the HTML, Word and PDF readers (issue 11) say it")]
     Caption,
     /// A footnote or endnote body, with the label its references use.
     Note(NoteLabel),
