@@ -9,6 +9,12 @@
 //! ("Windows User", "Microsoft") are dropped: they are listed in
 //! `data/docx_placeholders.toml`. Properties are metadata only: a damaged
 //! properties part gives what was read before the damage.
+//!
+//! The title block's styled lines are metadata too ([`title_block`]): the
+//! authors of `Author` paragraphs when the properties name none, and the
+//! date a `Date` paragraph displays, which is the date the document gives
+//! itself (the properties' dates are saves, and a converter's are the
+//! conversion's).
 
 use std::sync::LazyLock;
 
@@ -16,6 +22,8 @@ use jiff::civil::Date;
 use quick_xml::events::Event;
 use serde::Deserialize;
 
+use super::model::{Para, Piece};
+use super::styles::Role;
 use super::xml;
 use crate::model::DocMeta;
 
@@ -63,6 +71,68 @@ pub(super) fn read(core: Option<&str>, app: Option<&str>) -> DocMeta {
         }
     }
     meta
+}
+
+/// Takes the `Author` and `Date` paragraphs of the body into `meta`; a
+/// date line whose date cannot be read stays a paragraph.
+pub(super) fn title_block(paras: Vec<Para>, meta: &mut DocMeta) -> Vec<Para> {
+    let mut authors = Vec::new();
+    let mut shown_date = None;
+    let mut out = Vec::with_capacity(paras.len());
+    for mut para in paras {
+        match para.role {
+            Role::Author => authors.extend(names(&plain(&para))),
+            Role::Date => {
+                if let Some(d) = displayed_date(&plain(&para)) {
+                    shown_date = shown_date.or(Some(d));
+                } else {
+                    para.role = Role::Body;
+                    out.push(para);
+                }
+            }
+            _ => out.push(para),
+        }
+    }
+    if meta.authors.is_empty() {
+        meta.authors = authors;
+    }
+    meta.published = shown_date.or(meta.published);
+    out
+}
+
+/// A paragraph's text, without its note references.
+fn plain(para: &Para) -> String {
+    let text: String = para
+        .pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    one_line(&text)
+}
+
+/// `A, B and C` → `[A, B, C]`.
+fn names(line: &str) -> Vec<String> {
+    line.split([',', ';', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(one_line)
+        .filter(|n| !n.is_empty() && !is_placeholder(&PLACEHOLDERS.authors, n))
+        .collect()
+}
+
+/// Date formats of a date line: `2024-05-02`, `2 May 2024`, `May 2, 2024`.
+const DATE_LINE_FORMATS: [&str; 5] = ["%Y-%m-%d", "%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y"];
+
+/// The date a date line displays.
+fn displayed_date(line: &str) -> Option<Date> {
+    let cleaned = line.replace(',', " ");
+    let cleaned = one_line(&cleaned);
+    DATE_LINE_FORMATS
+        .iter()
+        .find_map(|f| Date::strptime(f, &cleaned).ok())
+        .filter(|d| d.year() >= EARLIEST_YEAR)
 }
 
 /// The text of the first element of each local name, in `names`' order.
@@ -160,6 +230,49 @@ mod tests {
     fn broken_properties_give_what_was_read() {
         let meta = read(Some("<c><title>Kept</title><creator>Cut"), None);
         assert_eq!(meta.title, "Kept");
+    }
+
+    #[test]
+    fn title_block_lines_are_metadata() {
+        let para = |role, text: &str| Para {
+            role,
+            pieces: vec![Piece::Text(text.into())],
+        };
+        let paras = vec![
+            para(Role::Title, "A Title"),
+            para(Role::Author, "Sara Lindqvist"),
+            para(Role::Author, "Omar Haddad and Li Wen"),
+            para(Role::Date, "May 2, 2024"),
+            para(Role::Date, "Spring, not a date"),
+            para(Role::Body, "Text."),
+        ];
+        let mut meta = DocMeta::default();
+        let left = title_block(paras.clone(), &mut meta);
+        assert_eq!(meta.authors, ["Sara Lindqvist", "Omar Haddad", "Li Wen"]);
+        assert_eq!(
+            meta.published.map(|d| d.to_string()).as_deref(),
+            Some("2024-05-02")
+        );
+        let roles: Vec<Role> = left.iter().map(|p| p.role).collect();
+        assert_eq!(roles, [Role::Title, Role::Body, Role::Body]);
+        // Authors from the properties come first.
+        let mut meta = DocMeta {
+            authors: vec!["From Core".into()],
+            ..DocMeta::default()
+        };
+        title_block(paras, &mut meta);
+        assert_eq!(meta.authors, ["From Core"]);
+        for (line, want) in [
+            ("2024-05-02", Some("2024-05-02")),
+            ("2 May 2024", Some("2024-05-02")),
+            ("1 Jan 1601", None),
+        ] {
+            assert_eq!(
+                displayed_date(line).map(|d| d.to_string()).as_deref(),
+                want,
+                "{line}"
+            );
+        }
     }
 
     #[test]

@@ -58,9 +58,10 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(DocMeta, Vec<RawBlock>), Unreadable>
     let text = package
         .text(&main)?
         .ok_or_else(|| Unreadable::Corrupt(format!("{main} cannot be read")))?;
-    let body = walk::document(&main, &text, &styles, &rels)?;
-    let blocks = render::blocks(body, footnotes, endnotes);
-    Ok((properties(&mut package)?, blocks))
+    let mut body = walk::document(&main, &text, &styles, &rels)?;
+    let mut meta = properties(&mut package)?;
+    body.paras = meta::title_block(body.paras, &mut meta);
+    Ok((meta, render::blocks(body, footnotes, endnotes)))
 }
 
 /// The bodies of the footnotes or endnotes (`kind`), read with their own

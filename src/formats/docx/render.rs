@@ -81,7 +81,7 @@ fn shape(role: Role) -> Option<Shape> {
         emphasis: Emphasis::Plain,
     };
     Some(match role {
-        Role::Body => Shape::Para,
+        Role::Body | Role::Author | Role::Date => Shape::Para,
         Role::Heading(level) => heading(level),
         Role::Title => heading(1),
         Role::Caption => Shape::Caption,

@@ -4,7 +4,8 @@
 //! its [`Role`], read from the style's outline level (`w:outlineLvl`, 0 =
 //! a level-1 heading, 9 = body text), its name (Word's built-in names, which
 //! Word writes in English whatever the user's language: `heading 1`…,
-//! `Title`, `caption`, `Quote`, `Intense Quote`, `List Bullet`…, `toc 1`…)
+//! `Title`, `Subtitle`, `caption`, `Quote`, `Intense Quote`, `List Bullet`…,
+//! `toc 1`…, `Date`, and the `Author` of converters' templates)
 //! and its numbering (`w:numPr`); what a style does not say, it inherits
 //! from the style it is based on (`w:basedOn`). A document without a
 //! styles part is read from its style ids (`Heading1`), which generators
@@ -33,6 +34,10 @@ pub(super) enum Role {
     Item,
     /// A table of contents or of figures: navigation, not content.
     Navigation,
+    /// A line naming the authors, under the title.
+    Author,
+    /// The date line under the title.
+    Date,
 }
 
 /// The outline level Word uses for body text (`w:outlineLvl w:val="9"`).
@@ -166,6 +171,10 @@ fn named_role(name: &str) -> Option<Role> {
     }
     Some(match key.as_str() {
         "title" => Role::Title,
+        // A subtitle is no title, whatever style it is based on.
+        "subtitle" => Role::Body,
+        "author" | "authors" => Role::Author,
+        "date" => Role::Date,
         "caption" => Role::Caption,
         "quote" | "intensequote" | "blocktext" => Role::Quote,
         "tocheading" | "tableoffigures" => Role::Navigation,
