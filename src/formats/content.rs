@@ -21,10 +21,6 @@ pub(crate) enum Content {
         meta: DocMeta,
     },
     /// Blocks read from a structured format.
-    #[expect(
-        dead_code,
-        reason = "the HTML, Word and PDF readers (issue 11) produce it"
-    )]
     Blocks(Document),
 }
 
@@ -51,10 +47,8 @@ pub(crate) enum Skip {
     #[expect(dead_code, reason = "the PDF reader (issue 11) reports it")]
     NoTextLayer,
     /// Encrypted with a password.
-    #[expect(dead_code, reason = "the Word and PDF readers (issue 11) report it")]
     Encrypted,
     /// The file is damaged or not what its name says.
-    #[expect(dead_code, reason = "the Word and PDF readers (issue 11) report it")]
     Corrupt(String),
     /// The operating system refused.
     Io(std::io::Error),

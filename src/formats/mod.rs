@@ -11,6 +11,7 @@
 //! same for every format.
 
 mod content;
+mod docx;
 mod front_matter;
 mod text;
 
@@ -18,7 +19,7 @@ use std::fmt::{self, Write as _};
 
 use crate::model::DocMeta;
 use crate::segment::{self, Syntax};
-pub(crate) use content::{Content, Skip};
+pub(crate) use content::{Content, Document, Skip};
 
 /// The kinds of file dossier reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -87,6 +88,15 @@ impl fmt::Display for Format {
 pub(crate) fn read(format: Format, bytes: Vec<u8>) -> Result<Content, Skip> {
     match format {
         Format::Text | Format::Markdown => text::read(bytes, format == Format::Markdown),
+        Format::Docx => match docx::read(&bytes) {
+            Ok((meta, blocks)) => Ok(Content::Blocks(Document {
+                meta,
+                blocks,
+                line_starts: Vec::new(),
+            })),
+            Err(docx::Unreadable::Encrypted) => Err(Skip::Encrypted),
+            Err(docx::Unreadable::Corrupt(why)) => Err(Skip::Corrupt(why)),
+        },
         other => Err(Skip::Unsupported(other.name())),
     }
 }

@@ -36,17 +36,9 @@ use std::ops::Range;
 
 use crate::model::DocMeta;
 pub(crate) use block::{Block, Segmented};
-#[expect(
-    unused_imports,
-    reason = "the HTML, Word and PDF readers (issue 11) build blocks"
-)]
 pub(crate) use inline::{Inline, Link, note_marker};
 use markers::RefTarget;
 pub(crate) use raw::RawBlock;
-#[expect(
-    unused_imports,
-    reason = "the HTML, Word and PDF readers (issue 11) build blocks"
-)]
 pub(crate) use raw::{Emphasis, NoteLabel, Shape};
 pub(crate) use reader::Syntax;
 use stitch::{Piece, Role};

@@ -20,6 +20,7 @@ mod shared;
 mod show;
 mod sources;
 mod timeline;
+mod word;
 
 use std::path::{Path, PathBuf};
 
