@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::model::DocMeta;
-use crate::segment::RawBlock;
+use crate::segment::{Continuity, RawBlock};
 
 /// A file's content, read.
 #[derive(Debug)]
@@ -34,6 +34,9 @@ pub(crate) struct Document {
     /// Byte offsets where the source's lines start, when the blocks' spans
     /// are byte ranges of a text source (HTML); empty otherwise.
     pub line_starts: Vec<usize>,
+    /// Whether pages may have cut its paragraphs (PDF) or each block is
+    /// whole (Word, HTML).
+    pub continuity: Continuity,
 }
 
 /// Why a file is not read.

@@ -18,7 +18,7 @@ mod text;
 use std::fmt::{self, Write as _};
 
 use crate::model::DocMeta;
-use crate::segment::{self, Syntax};
+use crate::segment::{self, Continuity, Syntax};
 pub(crate) use content::{Content, Document, Skip};
 
 /// The kinds of file dossier reads.
@@ -93,6 +93,7 @@ pub(crate) fn read(format: Format, bytes: Vec<u8>) -> Result<Content, Skip> {
                 meta,
                 blocks,
                 line_starts: Vec::new(),
+                continuity: Continuity::Whole,
             })),
             Err(docx::Unreadable::Encrypted) => Err(Skip::Encrypted),
             Err(docx::Unreadable::Corrupt(why)) => Err(Skip::Corrupt(why)),
@@ -122,7 +123,10 @@ pub fn review(name: &str, bytes: Vec<u8>) -> String {
             };
             (meta, segment::segment_text(&text, body_start, syntax))
         }
-        Ok(Content::Blocks(doc)) => (doc.meta, vec![segment::segment_blocks(doc.blocks, 0..0)]),
+        Ok(Content::Blocks(doc)) => (
+            doc.meta,
+            vec![segment::segment_blocks(doc.blocks, 0..0, doc.continuity)],
+        ),
         Err(skip) => return format!("skipped: {skip}\n"),
     };
     let mut out = String::new();

@@ -274,7 +274,7 @@ fn process(
             Content::Blocks(doc) => {
                 let span = 0..0;
                 (
-                    vec![segment_blocks(doc.blocks, span)],
+                    vec![segment_blocks(doc.blocks, span, doc.continuity)],
                     doc.meta,
                     doc.line_starts,
                 )

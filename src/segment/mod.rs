@@ -41,6 +41,7 @@ use markers::RefTarget;
 pub(crate) use raw::RawBlock;
 pub(crate) use raw::{Emphasis, NoteLabel, Shape};
 pub(crate) use reader::Syntax;
+pub(crate) use stitch::Continuity;
 use stitch::{Piece, Role};
 
 /// Splits `text[start..]` (what follows front matter) into reports and passages.
@@ -50,7 +51,7 @@ pub(crate) fn segment_text(text: &str, start: usize, syntax: Syntax) -> Vec<Segm
         .into_iter()
         .map(|range| {
             let raw = reader::read(text, range.clone(), syntax, &roles::line_kind);
-            segment_blocks(raw, range)
+            segment_blocks(raw, range, Continuity::CutByPages)
         })
         .collect()
 }
@@ -88,11 +89,15 @@ fn split_reports(text: &str, start: usize) -> Vec<Range<usize>> {
 /// notes numbered, roles given, continuations stitched, pull-quotes
 /// dropped, glued markers read, sections and footnotes emitted. `span` is
 /// the report's byte range in its file (empty when the format has none).
-pub(crate) fn segment_blocks(mut raw: Vec<RawBlock>, span: Range<usize>) -> Segmented {
+pub(crate) fn segment_blocks(
+    mut raw: Vec<RawBlock>,
+    span: Range<usize>,
+    continuity: Continuity,
+) -> Segmented {
     notes::number(&mut raw);
     let mut meta = DocMeta::default();
     let pieces = roles::classify_all(&raw, &mut meta);
-    let pieces = stitch::stitch(pieces);
+    let pieces = stitch::stitch(pieces, continuity);
     let pieces = drop_pull_quotes(pieces);
     let pieces = unglue_markers(pieces);
     Segmented {

@@ -70,9 +70,23 @@ const MIN_BROKEN_PARAGRAPH_CHARS: usize = 150;
 /// A caption title is a short line.
 const MAX_CAPTION_TITLE_WORDS: usize = 8;
 
+/// Whether a format's blocks may be pieces of one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Continuity {
+    /// Pages, footnote blocks and figures cut paragraphs (text exports, PDF).
+    #[default]
+    CutByPages,
+    /// Each block is whole (Word, HTML): a block starting in lower case is
+    /// no continuation.
+    Whole,
+}
+
 /// Merges continuations into the pieces they continue.
-pub(crate) fn stitch(pieces: Vec<Piece>) -> Vec<Piece> {
+pub(crate) fn stitch(pieces: Vec<Piece>, continuity: Continuity) -> Vec<Piece> {
     let pieces = caption_titles(pieces);
+    if continuity == Continuity::Whole {
+        return pieces;
+    }
     let texts: Vec<String> = pieces
         .iter()
         .filter(|p| p.is_prose() || p.role == Role::Event)
