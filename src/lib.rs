@@ -50,6 +50,8 @@ mod error;
 pub mod extract;
 mod fold;
 mod formats;
+#[cfg(test)]
+mod fuzz;
 mod index;
 mod ingest;
 mod model;

@@ -33,6 +33,14 @@ use build::Juxtaposition;
 use distinct::{Candidate, DistinctTop};
 pub use filter::{DateEnd, Filters, parse_filter_date};
 use plan::plan;
+
+/// The query parser, for the fuzz targets.
+#[cfg(test)]
+pub(crate) fn parse_query(
+    text: &str,
+) -> std::result::Result<Option<parse::Node>, parse::SyntaxError> {
+    parse::parse(text)
+}
 pub use snippet::Snippet;
 pub use sources::{SourceCount, sources};
 pub use timeline::{Timeline, TimelineEntry, TimelineRequest, timeline};

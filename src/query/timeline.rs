@@ -53,6 +53,18 @@ pub struct Timeline {
     pub entries: Vec<TimelineEntry>,
 }
 
+/// A date on the timeline before its passage is read again for the page:
+/// where it sorts, and where to find it. Memory grows with the number of
+/// dates, not with the passages' texts.
+struct Slot {
+    start: Date,
+    end: Date,
+    ord: u64,
+    addr: DocAddress,
+    /// Index of the date in the passage's `date_mentions`.
+    date: usize,
+}
+
 /// Builds the timeline of the passages matching a request.
 ///
 /// # Errors
@@ -66,53 +78,83 @@ pub fn timeline(handle: &IndexHandle, req: &TimelineRequest) -> Result<Timeline>
         .collect();
     addrs.sort_unstable();
     let footnotes_asked = req.filters.kinds.contains(&PassageKind::Footnote);
-    let mut entries: Vec<(Date, Date, u64, TimelineEntry)> = Vec::new();
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut columns: Option<(u32, Columns)> = None;
     for addr in addrs {
-        let reader = handle.searcher.segment_reader(addr.segment_ord);
-        let first_day = reader
-            .fast_fields()
-            .u64(name::DATE_FIRST)?
-            .first(addr.doc_id);
-        if first_day.is_none() {
-            continue; // no date at all: skip without reading the stored passage
+        if columns
+            .as_ref()
+            .is_none_or(|(seg, _)| *seg != addr.segment_ord)
+        {
+            let reader = handle.searcher.segment_reader(addr.segment_ord);
+            columns = Some((addr.segment_ord, Columns::of(reader)?));
         }
-        let ord = reader
-            .fast_fields()
-            .u64(name::ORD)?
-            .first_or_default_col(0)
-            .get_val(addr.doc_id);
-        let passage = handle.passage_at(addr)?;
-        if passage.kind == PassageKind::Footnote && !footnotes_asked {
+        let Some((_, cols)) = columns.as_ref() else {
+            continue;
+        };
+        // No date at all, or a footnote not asked for: skip without reading it.
+        if cols.date_first.first(addr.doc_id).is_none()
+            || (!footnotes_asked && cols.kind.get_val(addr.doc_id) == PassageKind::Footnote.code())
+        {
             continue;
         }
-        for date in &passage.date_mentions {
-            let (start, end) = (date.start, date.end);
+        let ord = cols.ord.get_val(addr.doc_id);
+        let passage = handle.passage_at(addr)?;
+        for (i, date) in passage.date_mentions.iter().enumerate() {
             let in_range = req.filters.dates.is_empty()
                 || req
                     .filters
                     .dates
                     .iter()
-                    .any(|(from, to)| start <= *to && end >= *from);
-            if !in_range {
-                continue;
+                    .any(|(from, to)| date.start <= *to && date.end >= *from);
+            if in_range {
+                slots.push(Slot {
+                    start: date.start,
+                    end: date.end,
+                    ord,
+                    addr,
+                    date: i,
+                });
             }
-            let entry = TimelineEntry {
-                sentence: sentence_at(&passage.text, date.span.start),
-                date: date.clone(),
-                passage: passage.clone(),
-            };
-            entries.push((start, end, ord, entry));
         }
     }
-    entries.sort_by_key(|e| (e.0, e.1, e.2));
-    let total = entries.len();
-    let entries = entries
-        .into_iter()
-        .skip(req.offset)
-        .take(req.limit.max(1))
-        .map(|(_, _, _, e)| e)
-        .collect();
+    slots.sort_by_key(|s| (s.start, s.end, s.ord, s.date));
+    let total = slots.len();
+    let mut entries = Vec::new();
+    let mut last: Option<(DocAddress, Passage)> = None;
+    for slot in slots.into_iter().skip(req.offset).take(req.limit.max(1)) {
+        let passage = match last.take() {
+            Some((addr, p)) if addr == slot.addr => p,
+            _ => handle.passage_at(slot.addr)?,
+        };
+        let date = passage.date_mentions[slot.date].clone();
+        entries.push(TimelineEntry {
+            sentence: sentence_at(&passage.text, date.span.start),
+            date,
+            passage: passage.clone(),
+        });
+        last = Some((slot.addr, passage));
+    }
     Ok(Timeline { total, entries })
+}
+
+/// The fast fields the timeline reads for every match, of one segment.
+struct Columns {
+    date_first: tantivy::columnar::Column<u64>,
+    ord: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
+    kind: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
+}
+
+impl Columns {
+    fn of(reader: &tantivy::SegmentReader) -> Result<Columns> {
+        let fast = reader.fast_fields();
+        Ok(Columns {
+            date_first: fast.u64(name::DATE_FIRST)?,
+            ord: fast.u64(name::ORD)?.first_or_default_col(0),
+            kind: fast
+                .u64(name::KIND)?
+                .first_or_default_col(PassageKind::Paragraph.code()),
+        })
+    }
 }
 
 /// The sentence of `text` that holds byte `at`.

@@ -106,10 +106,17 @@ impl Emitter {
         if text.is_empty() && body_numbers.is_empty() {
             return;
         }
-        let mut b = block(kind, text, self.path(), piece);
+        let mut chunks = chunks(text).into_iter();
+        let mut b = block(kind, chunks.next().unwrap_or_default(), self.path(), piece);
         b.refs = refs;
         b.sources.clone_from(&piece.marked.sources);
         self.out.push(b);
+        // What is left of a giant block (a file on one line) follows in
+        // paragraphs of its own.
+        for rest in chunks {
+            self.out
+                .push(block(PassageKind::Paragraph, rest, self.path(), piece));
+        }
         for (k, n) in body_numbers {
             let text = markers::normalize(piece.marked.bodies.get(k).map_or("", String::as_str));
             self.bodies_seen.push(text.clone());
@@ -142,6 +149,43 @@ impl Emitter {
         self.bodies_seen.push(text);
         self.out.push(f);
     }
+}
+
+/// Longest passage text, in bytes: no report writes a paragraph this long
+/// (long ones run to a few thousand characters), and a block longer than
+/// this (a whole file on one line) would make every later stage, and every
+/// search that snippets it, cost as much as the file.
+const MAX_PASSAGE_BYTES: usize = 32 * 1024;
+
+/// The text cut into pieces of at most [`MAX_PASSAGE_BYTES`], each ending
+/// at a sentence end where one is near, else at a space.
+fn chunks(text: String) -> Vec<String> {
+    if text.len() <= MAX_PASSAGE_BYTES {
+        return vec![text];
+    }
+    let mut out = Vec::new();
+    let mut rest = text.as_str();
+    while rest.len() > MAX_PASSAGE_BYTES {
+        let mut limit = MAX_PASSAGE_BYTES;
+        while !rest.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &rest[..limit];
+        // A sentence end in the last quarter of the window, else a space.
+        let floor = limit - limit / 4;
+        let cut = window[floor..]
+            .rfind(". ")
+            .map(|i| floor + i + 1)
+            .or_else(|| window.rfind(' '))
+            .filter(|&i| i > 0)
+            .unwrap_or(limit);
+        out.push(rest[..cut].trim().to_string());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.is_empty() {
+        out.push(rest.to_string());
+    }
+    out
 }
 
 /// `May 2, 2019:Text` → `May 2, 2019: Text`.
@@ -193,5 +237,33 @@ fn block(kind: PassageKind, text: String, section: Vec<String>, piece: &Piece) -
         sources: Vec::new(),
         span: piece.span.clone(),
         page: piece.page,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn giant_blocks_are_cut_at_sentence_ends() {
+        let sentence = "Fighters crossed the border near Gao at night. ";
+        let text = sentence.repeat(2000).trim_end().to_string();
+        let pieces = chunks(text.clone());
+        assert!(pieces.len() > 2);
+        for p in &pieces {
+            assert!(p.len() <= MAX_PASSAGE_BYTES, "{}", p.len());
+            assert!(p.ends_with('.'), "cut at a sentence end");
+        }
+        assert_eq!(pieces.join(" "), text);
+        let one_word = "x".repeat(MAX_PASSAGE_BYTES * 2 + 7);
+        let pieces = chunks(one_word);
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(chunks("short".into()), ["short"]);
+        let multibyte = "é".repeat(MAX_PASSAGE_BYTES);
+        assert!(
+            chunks(multibyte)
+                .iter()
+                .all(|p| p.len() <= MAX_PASSAGE_BYTES)
+        );
     }
 }
