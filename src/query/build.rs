@@ -7,16 +7,18 @@
 //! automata see the words as written. Fields become facet terms or date-block
 //! ranges.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::exclusion::Excluded;
+use super::expand::{Candidate, Expansion, ExpansionKind, Vocabulary};
 use super::filter::{date_overlap_query, facet_query};
 use super::parse::{FieldName, Match, Node, SyntaxError};
 use crate::index::aliases::AliasTable;
@@ -57,10 +59,29 @@ pub(crate) enum Juxtaposition {
     Ranked,
 }
 
+/// The score factor of a word matched through a typo: below the word itself.
+const TYPO_BOOST: f32 = 0.5;
+/// Longest entity name recognised unquoted in a query, in words.
+const MAX_NAME_WORDS: usize = 8;
+
 /// Turns an AST into a query.
 pub(crate) struct Builder<'a> {
     fields: &'a Fields,
     aliases: &'a AliasTable,
+    /// The index's vocabulary, for spellings, compounds and typos.
+    vocabulary: Vocabulary<'a>,
+    /// Whether words are widened (spellings, compounds, typos), or only
+    /// looked up to suggest a word the index has.
+    widen: bool,
+    /// Whether the words being built may match through a typo.
+    typos_on: bool,
+    /// Each positive word's typo candidates, found once.
+    typo_candidates: HashMap<String, Vec<Candidate>>,
+    /// How query words were widened, for `--explain`.
+    pub expansions: Vec<Expansion>,
+    /// For a query ranked by how many of its words a passage has: how many
+    /// leading tiers have all of them.
+    pub all_words_tiers: Option<usize>,
     stem: TextAnalyzer,
     raw: TextAnalyzer,
     stop: TextAnalyzer,
@@ -81,11 +102,19 @@ impl<'a> Builder<'a> {
     pub(crate) fn new(
         fields: &'a Fields,
         aliases: &'a AliasTable,
+        vocabulary: Vocabulary<'a>,
+        widen: bool,
         juxtaposition: Juxtaposition,
     ) -> Builder<'a> {
         Builder {
             fields,
             aliases,
+            vocabulary,
+            widen,
+            typos_on: false,
+            typo_candidates: HashMap::new(),
+            expansions: Vec::new(),
+            all_words_tiers: None,
             stem: analyzer(),
             raw: raw_analyzer(),
             stop: stop_word_analyzer(),
@@ -100,7 +129,8 @@ impl<'a> Builder<'a> {
     /// first ranks before those matching only the second. Empty when the node
     /// holds nothing searchable.
     pub(crate) fn build(&mut self, node: &Node) -> Result<Vec<Box<dyn Query>>, SyntaxError> {
-        let tiers = self.tiers(node)?;
+        let node = self.with_entity_phrases(node);
+        let tiers = self.tiers(&node)?;
         if self.section_bonus.is_empty() {
             return Ok(tiers);
         }
@@ -118,7 +148,54 @@ impl<'a> Builder<'a> {
             .collect())
     }
 
+    /// For each typed word the index lacks, the closest word it has (the
+    /// most frequent within a typo): "did you mean".
+    pub(crate) fn suggestions(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self
+            .typo_candidates
+            .iter()
+            .filter_map(|(word, c)| Some((word.clone(), c.first()?.shown.clone())))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// The tiers of a node, exact words first; then, when a word the index
+    /// lacks is within a typo of words it has, the same with typos allowed.
     fn tiers(&mut self, node: &Node) -> Result<Vec<Box<dyn Query>>, SyntaxError> {
+        self.typos_on = false;
+        let exact = self.tiers_of(node)?;
+        // Two tiers: all the words, then some of them.
+        let ranked_by_words = exact.len() == 2;
+        if !self.widen || !self.typo_candidates.values().any(|c| !c.is_empty()) {
+            self.all_words_tiers = ranked_by_words.then_some(1);
+            return Ok(exact);
+        }
+        self.typos_on = true;
+        let typo = self.tiers_of(node)?;
+        self.typos_on = false;
+        self.all_words_tiers = ranked_by_words.then_some(2);
+        // Passages with more of the words first; among them, exact words
+        // before typos: all (exact), all (typos), some (exact), some (typos).
+        let mut ordered = Vec::with_capacity(exact.len() + typo.len());
+        for (e, t) in exact.into_iter().zip(typo) {
+            ordered.push(e);
+            ordered.push(t);
+        }
+        let mut out: Vec<Box<dyn Query>> = Vec::with_capacity(ordered.len());
+        let mut before: Vec<Box<dyn Query>> = Vec::new();
+        for tier in ordered {
+            let clauses: Vec<(Occur, Box<dyn Query>)> =
+                std::iter::once((Occur::Must, tier.box_clone()))
+                    .chain(before.iter().map(|b| excluded(b.box_clone())))
+                    .collect();
+            out.push(Box::new(BooleanQuery::new(clauses)));
+            before.push(tier);
+        }
+        Ok(out)
+    }
+
+    fn tiers_of(&mut self, node: &Node) -> Result<Vec<Box<dyn Query>>, SyntaxError> {
         let words = |children: &[Node]| children.iter().filter(|c| is_word(c)).count();
         match node {
             Node::And(children)
@@ -241,7 +318,12 @@ impl<'a> Builder<'a> {
                     self.highlight.stems.extend(stems.iter().cloned());
                 }
                 let literal = self.in_text(&stems, 0, positive)?;
-                Some(self.with_entity(literal, text))
+                let widened = if positive {
+                    self.with_variants(literal, text, &stems)
+                } else {
+                    literal
+                };
+                Some(self.with_entity(widened, text))
             }
             Match::Prefix | Match::Fuzzy(_) => {
                 let raw = tokens(&mut self.raw, text);
@@ -309,10 +391,139 @@ impl<'a> Builder<'a> {
         Some(in_text)
     }
 
+    /// Adds the word's other spelling, its compound written otherwise and,
+    /// in a typo tier, the index's words within a typo of it, as
+    /// alternatives of the literal match.
+    fn with_variants(
+        &mut self,
+        literal: Box<dyn Query>,
+        text: &str,
+        stems: &[String],
+    ) -> Box<dyn Query> {
+        let vocabulary = &self.vocabulary;
+        if !self.widen {
+            if let [stem] = stems {
+                let typed = tokens(&mut self.raw, text).join("");
+                self.typo_candidates
+                    .entry(typed.clone())
+                    .or_insert_with(|| vocabulary.typos(&typed, stem));
+            }
+            return literal;
+        }
+        // (stems, as shown, how, score factor)
+        let mut alternatives: Vec<(Vec<String>, String, ExpansionKind, f32)> = Vec::new();
+        if let [stem] = stems
+            && let Some((variant, shown)) = vocabulary.spelling(stem)
+        {
+            alternatives.push((vec![variant], shown, ExpansionKind::Spelling, 1.0));
+        }
+        if let Some(parts) = vocabulary.compound(text, stems) {
+            for parts in vocabulary.spellings_of(parts) {
+                let shown = format!("{}…", parts.join(" "));
+                alternatives.push((parts, shown, ExpansionKind::Compound, 1.0));
+            }
+        }
+        // A word the index has in another writing is no typo.
+        if let [stem] = stems
+            && alternatives.is_empty()
+        {
+            let typed = tokens(&mut self.raw, text).join("");
+            let candidates = self
+                .typo_candidates
+                .entry(typed.clone())
+                .or_insert_with(|| vocabulary.typos(&typed, stem))
+                .clone();
+            if self.typos_on {
+                for c in candidates {
+                    // A typo of a compound the index writes otherwise
+                    // (`deradicalisaton` → `deradicalization` → `de-radicalisation`).
+                    let written_otherwise = vocabulary
+                        .compound(&c.shown, std::slice::from_ref(&c.stem))
+                        .into_iter()
+                        .chain(vocabulary.spelling(&c.stem).map(|(v, _)| vec![v]))
+                        .flat_map(|parts| vocabulary.spellings_of(parts));
+                    for parts in written_otherwise {
+                        let shown = format!("{} ({}…)", c.shown, parts.join(" "));
+                        alternatives.push((parts, shown, ExpansionKind::Typo, TYPO_BOOST));
+                    }
+                    alternatives.push((vec![c.stem], c.shown, ExpansionKind::Typo, TYPO_BOOST));
+                }
+            }
+        }
+        if alternatives.is_empty() {
+            return literal;
+        }
+        let mut clauses = vec![(Occur::Should, literal)];
+        for (parts, shown, kind, boost) in alternatives {
+            let Some(q) = phrase_or_term(self.fields.text, &parts, 0) else {
+                continue;
+            };
+            self.highlight.stems.extend(parts.iter().cloned());
+            let expansion = Expansion::of_stems(text, parts.clone(), shown, kind);
+            if !self.expansions.contains(&expansion) {
+                self.expansions.push(expansion);
+            }
+            let q: Box<dyn Query> = if (boost - 1.0).abs() > f32::EPSILON {
+                Box::new(BoostQuery::new(q, boost))
+            } else {
+                q
+            };
+            clauses.push((Occur::Should, q));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// Runs of plain words that together name a known entity (`Jama'at
+    /// Nusrat al-Islam wal-Muslimin` typed unquoted) become phrases, so they
+    /// match as the name they are.
+    fn with_entity_phrases(&self, node: &Node) -> Node {
+        let Node::And(children) = node else {
+            return node.clone();
+        };
+        let plain = |n: &Node| {
+            matches!(
+                n,
+                Node::Word {
+                    how: Match::Word,
+                    ..
+                }
+            )
+        };
+        let mut out: Vec<Node> = Vec::with_capacity(children.len());
+        let mut i = 0;
+        while i < children.len() {
+            let longest = (2..=MAX_NAME_WORDS.min(children.len() - i))
+                .rev()
+                .find(|&len| {
+                    let run = &children[i..i + len];
+                    run.iter().all(plain) && !self.aliases.entities_named(&words_of(run)).is_empty()
+                });
+            if let Some(len) = longest {
+                let run = &children[i..i + len];
+                let start = span_of(&run[0]).start;
+                let end = span_of(&run[len - 1]).end;
+                out.push(Node::Phrase {
+                    text: words_of(run),
+                    slop: 0,
+                    span: start..end,
+                });
+                i += len;
+            } else {
+                out.push(children[i].clone());
+                i += 1;
+            }
+        }
+        if out.len() == 1 {
+            out.pop().expect("one node")
+        } else {
+            Node::And(out)
+        }
+    }
+
     /// Adds "or a passage tagged with the entity this names" to a literal match.
     /// An acronym typed in capitals (`IS`, `US`) means the entity only: its
     /// literal form is lost in lower-cased text (`is`, `us`).
-    fn with_entity(&self, literal: Box<dyn Query>, text: &str) -> Box<dyn Query> {
+    fn with_entity(&mut self, literal: Box<dyn Query>, text: &str) -> Box<dyn Query> {
         let tags = self.aliases.entities_named(text);
         if tags.is_empty() {
             return literal;
@@ -325,6 +536,10 @@ impl<'a> Builder<'a> {
             vec![(Occur::Should, literal)]
         };
         for (dim, value) in tags {
+            let expansion = Expansion::of_entity(text, dim, &value);
+            if !self.expansions.contains(&expansion) {
+                self.expansions.push(expansion);
+            }
             let score = if acronym { 1.0 } else { ENTITY_SCORE };
             let q = ConstScoreQuery::new(facet_query(self.fields, dim, &value), score);
             clauses.push((Occur::Should, Box::new(q)));
@@ -378,6 +593,26 @@ impl<'a> Builder<'a> {
                 facet(named, &canonical)
             }
         }
+    }
+}
+
+/// The words of plain word nodes, space-separated.
+fn words_of(run: &[Node]) -> String {
+    run.iter()
+        .filter_map(|n| match n {
+            Node::Word { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn span_of(node: &Node) -> std::ops::Range<usize> {
+    match node {
+        Node::Word { span, .. } | Node::Phrase { span, .. } | Node::Field { span, .. } => {
+            span.clone()
+        }
+        _ => 0..0,
     }
 }
 

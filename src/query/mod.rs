@@ -10,6 +10,7 @@ mod browse;
 mod build;
 mod distinct;
 mod exclusion;
+mod expand;
 mod filter;
 mod lex;
 mod parse;
@@ -41,6 +42,8 @@ pub(crate) fn parse_query(
 ) -> std::result::Result<Option<parse::Node>, parse::SyntaxError> {
     parse::parse(text)
 }
+pub use expand::{Expansion, ExpansionKind};
+pub use plan::Matching;
 pub use snippet::Snippet;
 pub use sources::{SourceCount, sources};
 pub use timeline::{Timeline, TimelineEntry, TimelineRequest, timeline};
@@ -80,6 +83,8 @@ pub struct SearchRequest {
     pub facets: bool,
     /// Whether to keep near-identical passages.
     pub duplicates: bool,
+    /// How literally the query's words are taken.
+    pub matching: Matching,
     /// Whether to fetch the bodies of the footnotes each hit cites
     /// ([`Hit::footnote_texts`]; the JSON output needs them, a listing not).
     pub footnote_texts: bool,
@@ -97,6 +102,8 @@ pub struct Hit {
     pub snippet: Snippet,
     /// Bodies of the footnotes the passage cites, in order (when asked for).
     pub footnote_texts: Vec<String>,
+    /// Which of [`SearchResults::expansions`] the passage matched (indices).
+    pub expansions: Vec<usize>,
 }
 
 /// How many passages carry one facet value.
@@ -126,6 +133,12 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Facet counts (empty unless asked), by dimension then count.
     pub facets: Vec<FacetCount>,
+    /// How the query's words were widened: other spellings, compounds,
+    /// typos (only for words the index lacks), entity names.
+    pub expansions: Vec<Expansion>,
+    /// With exact matching, each typed word no passage has, with the
+    /// closest word the index has ("did you mean").
+    pub suggestions: Vec<(String, String)>,
 }
 
 /// Runs a search.
@@ -134,7 +147,13 @@ pub struct SearchResults {
 /// A query that does not parse ([`Error::Query`]), a filter value that names
 /// nothing known ([`Error::Filter`]), or an index failure.
 pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults> {
-    let plan = plan(handle, &req.query, &req.filters, Juxtaposition::Ranked)?;
+    let plan = plan(
+        handle,
+        &req.query,
+        &req.filters,
+        Juxtaposition::Ranked,
+        req.matching,
+    )?;
     let weights = kind_weights(req.filters.kinds.contains(&PassageKind::Footnote));
     let wanted = req.offset.saturating_add(req.limit.max(1));
     let mut page = Page::new(wanted, !req.duplicates);
@@ -154,6 +173,7 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
     let unique = page.kept;
     let mut snippets = snippet::Snippets::new(plan.highlight.clone());
     let mut hits = Vec::new();
+    let mut stemmer = crate::index::schema::analyzer();
     for (score, addr, _) in unique.into_iter().skip(req.offset).take(req.limit.max(1)) {
         let passage = handle.passage_at(addr)?;
         let snippet = snippets.of(&passage.text);
@@ -162,11 +182,13 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
         } else {
             Vec::new()
         };
+        let expansions = matched_expansions(&plan.expansions, &passage, &mut stemmer);
         hits.push(Hit {
             passage,
             score,
             snippet,
             footnote_texts,
+            expansions,
         });
     }
     let facets = if req.facets {
@@ -177,10 +199,30 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
     Ok(SearchResults {
         total: counts.iter().sum(),
         counted_all: counts.len() == plan.tiers.len(),
-        with_all_words: (plan.tiers.len() > 1).then(|| counts.first().copied().unwrap_or(0)),
+        with_all_words: plan.all_words_tiers.map(|n| counts.iter().take(n).sum()),
         hits,
         facets,
+        expansions: plan.expansions,
+        suggestions: plan.suggestions,
     })
+}
+
+/// The expansions a passage matched, as indices.
+fn matched_expansions(
+    expansions: &[Expansion],
+    passage: &Passage,
+    stemmer: &mut tantivy::tokenizer::TextAnalyzer,
+) -> Vec<usize> {
+    if expansions.is_empty() {
+        return Vec::new();
+    }
+    let stems: std::collections::HashSet<String> =
+        crate::index::schema::tokens(stemmer, &passage.text)
+            .into_iter()
+            .collect();
+    (0..expansions.len())
+        .filter(|&i| expansions[i].matched_by(passage, &stems))
+        .collect()
 }
 
 /// Facet counts of the passages matching a query and filters (`dossier facets`).
@@ -190,7 +232,13 @@ pub fn facets(
     filters: &Filters,
     top: usize,
 ) -> Result<Vec<FacetCount>> {
-    let plan = plan(handle, query, filters, Juxtaposition::All)?;
+    let plan = plan(
+        handle,
+        query,
+        filters,
+        Juxtaposition::All,
+        Matching::Forgiving,
+    )?;
     facet_counts(handle, plan.matching().as_ref(), top)
 }
 

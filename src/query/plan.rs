@@ -9,6 +9,7 @@
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 
 use super::build::{Builder, Highlight, Juxtaposition};
+use super::expand::{Expansion, Vocabulary};
 use super::filter::Filters;
 use super::parse;
 use crate::error::{Error, Result};
@@ -21,6 +22,25 @@ pub(crate) struct Plan {
     pub(crate) tiers: Vec<Box<dyn Query>>,
     /// What snippets should mark.
     pub(crate) highlight: Highlight,
+    /// How query words were widened (spellings, compounds, typos, entities).
+    pub(crate) expansions: Vec<Expansion>,
+    /// Words the index lacks, each with the closest word it has (exact
+    /// matching only: forgiving matching takes them as typos).
+    pub(crate) suggestions: Vec<(String, String)>,
+    /// How many leading tiers hold the passages with all the words, for a
+    /// query of several words ranked all-words-first.
+    pub(crate) all_words_tiers: Option<usize>,
+}
+
+/// How literally a query's words are taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Matching {
+    /// Words also match their other spelling, their compound written
+    /// otherwise, and, when the index lacks them, words within a typo.
+    #[default]
+    Forgiving,
+    /// Words match as typed (stemmed, accents and case aside).
+    Exact,
 }
 
 impl Plan {
@@ -54,11 +74,14 @@ pub(crate) fn plan(
     text: &str,
     filters: &Filters,
     how: Juxtaposition,
+    matching: Matching,
 ) -> Result<Plan> {
     let node = parse::parse(text).map_err(|e| query_error(text, e.at, &e.message))?;
     let aliases = handle.aliases();
     aliases.check()?;
-    let mut builder = Builder::new(&handle.fields, aliases, how);
+    let vocabulary = Vocabulary::new(&handle.searcher, &handle.fields, aliases);
+    let widen = matching == Matching::Forgiving;
+    let mut builder = Builder::new(&handle.fields, aliases, vocabulary, widen, how);
     let mut tiers = match &node {
         Some(n) => builder
             .build(n)
@@ -87,8 +110,16 @@ pub(crate) fn plan(
             })
             .collect();
     }
+    let suggestions = if widen {
+        Vec::new()
+    } else {
+        builder.suggestions()
+    };
     Ok(Plan {
+        suggestions,
         tiers,
         highlight: builder.highlight,
+        expansions: builder.expansions,
+        all_words_tiers: builder.all_words_tiers,
     })
 }

@@ -15,7 +15,7 @@ use tantivy::schema::{Facet, IndexRecordOption};
 
 use super::build::Juxtaposition;
 use super::filter::Filters;
-use super::plan::plan;
+use super::plan::{Matching, plan};
 use crate::error::Result;
 use crate::fold::alias_key;
 use crate::index::IndexHandle;
@@ -37,7 +37,13 @@ pub struct SourceCount {
 /// # Errors
 /// A query or filter error, or an index failure.
 pub fn sources(handle: &IndexHandle, query: &str, filters: &Filters) -> Result<Vec<SourceCount>> {
-    let plan = plan(handle, query, filters, Juxtaposition::All)?;
+    let plan = plan(
+        handle,
+        query,
+        filters,
+        Juxtaposition::All,
+        Matching::Forgiving,
+    )?;
     let cites_anything = TermQuery::new(
         Term::from_facet(
             handle.fields.facets,

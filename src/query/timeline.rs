@@ -13,7 +13,7 @@ use tantivy::collector::DocSetCollector;
 
 use super::build::Juxtaposition;
 use super::filter::Filters;
-use super::plan::plan;
+use super::plan::{Matching, plan};
 use crate::error::Result;
 use crate::index::IndexHandle;
 use crate::index::schema::name;
@@ -70,7 +70,13 @@ struct Slot {
 /// # Errors
 /// A query or filter error, or an index failure.
 pub fn timeline(handle: &IndexHandle, req: &TimelineRequest) -> Result<Timeline> {
-    let plan = plan(handle, &req.query, &req.filters, Juxtaposition::All)?;
+    let plan = plan(
+        handle,
+        &req.query,
+        &req.filters,
+        Juxtaposition::All,
+        Matching::Forgiving,
+    )?;
     let mut addrs: Vec<DocAddress> = handle
         .searcher
         .search(&plan.matching(), &DocSetCollector)?

@@ -245,9 +245,20 @@ fn roots(section: &str) -> &'static [&'static str] {
 /// The commands whose lines are one object of a section, chosen so that every
 /// field shows up: footnotes with citations, a paragraph with footnotes and
 /// neighbours, a footnote with the passage citing it, qualified dates.
-const COMMANDS: [(&str, &[&str]); 10] = [
+const COMMANDS: [(&str, &[&str]); 11] = [
     ("passage", &["export"]),
     ("search-hit", &["search", "prison", "--json", "-n", "100"]),
+    // Another spelling, a typo and an entity alias: every kind of expansion.
+    (
+        "search-hit",
+        &[
+            "search",
+            "radicalization prisonners Daesh",
+            "--json",
+            "-n",
+            "100",
+        ],
+    ),
     (
         "search-hit",
         &["search", "", "--cites", "hurriyet", "--json", "-n", "100"],

@@ -78,7 +78,15 @@ pub(crate) enum Command {
     /// (stop words such as `of` alone do not count); a heading with the words
     /// lifts the passages under it; a word that names a known country, group or place also finds passages
     /// tagged with it (Daesh finds ISIS, Türkiye finds Turkey), below literal
-    /// matches. Exit code 1 when nothing matches.
+    /// matches, and so does an entity's name typed unquoted.
+    ///
+    /// Words are forgiving: the other spelling matches (radicalization finds
+    /// radicalisation, programme finds program), so does a compound written
+    /// otherwise (de-radicalisation, deradicalisation), and a word of five
+    /// letters or more that no passage has matches the index's words within a
+    /// typo (two from nine letters; the first letter as typed), ranked below
+    /// exact matches. `--exact` turns this off; `--explain` shows it.
+    /// Exit code 1 when nothing matches.
     #[command(after_help = "Query syntax:
   prison radicalisation      words (stemmed, accents and case ignored)
   \"foreign fighters\"         a phrase; \"foreign fighters\"~2 lets words sit 2 apart
@@ -225,10 +233,14 @@ pub(crate) struct FilterArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct SearchArgs {
-    /// The query (quote it in the shell when it has spaces or quotes). It may
+    /// The query: its words, quoted or not (`prison Mali` is `"prison Mali"`).
+    /// Quote a phrase for the shell (`'"foreign fighters"'`); a query may
     /// start with `-` (`"-prison Mali"`: Mali, not prison).
     #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: String,
+    /// More words of the query, so that it need not be quoted.
+    #[arg(value_name = "WORDS", hide = true)]
+    pub more: Vec<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Hits to print (1 to 10,000).
@@ -237,23 +249,41 @@ pub(crate) struct SearchArgs {
     /// Hits to skip, for paging (up to 1,000,000).
     #[arg(long, default_value_t = 0, value_name = "N", value_parser = offset)]
     pub offset: usize,
+    #[command(flatten)]
+    pub shown: SearchShown,
+    /// Keep near-identical passages (a summary repeating the body, a timeline
+    /// item repeating a paragraph); by default only the best of them is shown.
+    #[arg(long)]
+    pub duplicates: bool,
+    /// Match words only as typed: no other spelling, no compound written
+    /// otherwise, no typo tolerance (entity names still match).
+    #[arg(long)]
+    pub exact: bool,
+}
+
+/// What `search` prints beside the hits.
+#[derive(Debug, Args)]
+pub(crate) struct SearchShown {
     /// One JSON object per hit, one per line (fields: docs/json.md).
     #[arg(long)]
     pub json: bool,
     /// Also print facet counts of all matching passages.
     #[arg(long)]
     pub facets: bool,
-    /// Keep near-identical passages (a summary repeating the body, a timeline
-    /// item repeating a paragraph); by default only the best of them is shown.
+    /// Say how each query word was widened (other spelling, compound, typo,
+    /// entity name) and, per hit, which widenings it matched.
     #[arg(long)]
-    pub duplicates: bool,
+    pub explain: bool,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct TimelineArgs {
     /// Optional query restricting the passages.
-    #[arg(value_name = "QUERY", default_value = "")]
-    pub query: String,
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// More words of the query, so that it need not be quoted.
+    #[arg(value_name = "WORDS", hide = true)]
+    pub more: Vec<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Entries to print (1 to 10,000).
@@ -270,8 +300,11 @@ pub(crate) struct TimelineArgs {
 #[derive(Debug, Args)]
 pub(crate) struct SourcesArgs {
     /// Optional query restricting the passages.
-    #[arg(value_name = "QUERY", default_value = "")]
-    pub query: String,
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// More words of the query, so that it need not be quoted.
+    #[arg(value_name = "WORDS", hide = true)]
+    pub more: Vec<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Sources to print (1 to 10,000).
@@ -301,8 +334,11 @@ pub(crate) struct ShowArgs {
 #[derive(Debug, Args)]
 pub(crate) struct FacetsArgs {
     /// Optional query restricting the passages counted.
-    #[arg(value_name = "QUERY", default_value = "")]
-    pub query: String,
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// More words of the query, so that it need not be quoted.
+    #[arg(value_name = "WORDS", hide = true)]
+    pub more: Vec<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Only this dimension: kind, doc, country, group, place, person, year, cites.
@@ -394,6 +430,16 @@ fn megabytes(value: &str) -> Result<u64, String> {
     bounded(value, 1, MAX_FILE_MB).map(|n| n as u64)
 }
 
+/// The query as one string: the shell's words joined by spaces, so
+/// `dossier search prison Mali` is `dossier search "prison Mali"`.
+pub(crate) fn query_text(first: Option<&str>, more: &[String]) -> String {
+    first
+        .into_iter()
+        .chain(more.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
@@ -405,3 +451,4 @@ mod tests {
         Cli::command().debug_assert();
     }
 }
+

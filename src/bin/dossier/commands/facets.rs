@@ -6,7 +6,7 @@ use anyhow::Result;
 use dossier::{Dimension, IndexHandle, facets};
 
 use super::render::{JsonFacet, write_facets};
-use crate::args::FacetsArgs;
+use crate::args::{FacetsArgs, query_text};
 use crate::exit::Status;
 use crate::output::Out;
 
@@ -25,7 +25,12 @@ pub(crate) fn run(handle: &IndexHandle, args: &FacetsArgs, out: &mut Out) -> Res
         fields.push(dim);
     }
     let filters = super::filters(&args.filters)?;
-    let mut counts = facets(handle, &args.query, &filters, args.top.max(1))?;
+    let mut counts = facets(
+        handle,
+        &query_text(args.query.as_deref(), &args.more),
+        &filters,
+        args.top.max(1),
+    )?;
     if !fields.is_empty() {
         counts.retain(|c| fields.contains(&c.dim));
     }

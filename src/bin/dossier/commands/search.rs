@@ -3,28 +3,36 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{Hit, IndexHandle, Passage, SearchRequest, SearchResults, search};
+use dossier::{
+    Expansion, ExpansionKind, Hit, IndexHandle, Matching, Passage, SearchRequest, SearchResults,
+    search,
+};
 use serde::Serialize;
 
 use super::render::{JsonFacet, citation, location, refs_line, write_facets};
-use crate::args::SearchArgs;
+use crate::args::{SearchArgs, query_text};
 use crate::exit::Status;
 use crate::output::{Out, Style};
 
 pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Result<Status> {
     let req = SearchRequest {
-        query: args.query.clone(),
+        query: query_text(Some(&args.query), &args.more),
         filters: super::filters(&args.filters)?,
         limit: args.limit.max(1),
         offset: args.offset,
-        facets: args.facets,
+        facets: args.shown.facets,
         duplicates: args.duplicates,
-        footnote_texts: args.json,
+        matching: if args.exact {
+            Matching::Exact
+        } else {
+            Matching::Forgiving
+        },
+        footnote_texts: args.shown.json,
     };
     let results = search(handle, &req)?;
-    if args.json {
+    if args.shown.json {
         for hit in &results.hits {
-            serde_json::to_writer(&mut *out, &JsonHit::of(hit))?;
+            serde_json::to_writer(&mut *out, &JsonHit::of(hit, &results.expansions))?;
             writeln!(out)?;
         }
         for f in &results.facets {
@@ -32,6 +40,9 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
             writeln!(out)?;
         }
     } else {
+        if args.shown.explain {
+            write_explanation(out, &results.expansions)?;
+        }
         if results.hits.is_empty() {
             let mut err = std::io::stderr().lock();
             if results.total == 0 {
@@ -48,14 +59,26 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
             }
         }
         for (i, hit) in results.hits.iter().enumerate() {
-            write_hit(out, args.offset + i + 1, hit)?;
+            let explained = if args.shown.explain {
+                &results.expansions[..]
+            } else {
+                &[]
+            };
+            write_hit(out, args.offset + i + 1, hit, explained)?;
         }
         if !results.hits.is_empty() {
             let shown = args.offset + results.hits.len();
             let line = format!("{}–{shown} of {}", args.offset + 1, count_line(&results));
             writeln!(out, "{}", out.paint(Style::Dim, &line))?;
         }
-        if args.facets {
+        for line in typo_lines(&results) {
+            if results.hits.is_empty() {
+                writeln!(std::io::stderr().lock(), "dossier: {line}")?;
+            } else {
+                writeln!(out, "{}", out.paint(Style::Dim, &line))?;
+            }
+        }
+        if args.shown.facets {
             write_facets(out, &results.facets)?;
         }
     }
@@ -72,7 +95,15 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
 fn count_line(results: &SearchResults) -> String {
     let plural = |n: usize| if n == 1 { "passage" } else { "passages" };
     match results.with_all_words {
-        Some(all) if !results.counted_all => format!("{all} {} with all the words", plural(all)),
+        // The page was filled by passages with all the words.
+        Some(all) if !results.counted_all && results.total == all => {
+            format!("{all} {} with all the words", plural(all))
+        }
+        // … or by some with only some of them, not all counted.
+        Some(all) if !results.counted_all => format!(
+            "{} or more matching passages ({all} with all the words first)",
+            results.total
+        ),
         Some(0) => format!(
             "{} matching {} (none with all the words)",
             results.total,
@@ -87,7 +118,74 @@ fn count_line(results: &SearchResults) -> String {
     }
 }
 
-fn write_hit(out: &mut Out, rank: usize, hit: &Hit) -> Result<()> {
+/// The footer's word on typed words no passage has: what they were taken
+/// for, or, with `--exact`, the word the index has ("did you mean").
+fn typo_lines(results: &SearchResults) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut typed: Vec<&str> = Vec::new();
+    for e in &results.expansions {
+        if e.kind == ExpansionKind::Typo && !typed.contains(&e.word.as_str()) {
+            typed.push(&e.word);
+        }
+    }
+    for word in typed {
+        let mut taken: Vec<&str> = Vec::new();
+        for e in &results.expansions {
+            // `deradicalization (de radicalis…)` is the word `deradicalization`.
+            let to = e.to.split(" (").next().unwrap_or(&e.to);
+            if e.kind == ExpansionKind::Typo && e.word == word && !taken.contains(&to) {
+                taken.push(to);
+            }
+        }
+        lines.push(format!(
+            "\"{word}\" is in no passage; also matched {} (--exact: only as typed)",
+            taken.join(", ")
+        ));
+    }
+    for (word, close) in &results.suggestions {
+        lines.push(format!(
+            "\"{word}\" is in no passage; did you mean \"{close}\"?"
+        ));
+    }
+    lines
+}
+
+/// `--explain`: how each query word was widened, before the hits.
+fn write_explanation(out: &mut Out, expansions: &[Expansion]) -> Result<()> {
+    if expansions.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            out.paint(
+                Style::Dim,
+                "query words taken as typed (no other spelling, compound, typo or entity name)"
+            )
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{}",
+            out.paint(Style::Dim, "query words also matched as:")
+        )?;
+        for e in expansions {
+            writeln!(out, "  {}", out.paint(Style::Dim, &expansion_line(e)))?;
+        }
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+fn expansion_line(e: &Expansion) -> String {
+    let how = match e.kind {
+        ExpansionKind::Spelling => "other spelling",
+        ExpansionKind::Compound => "compound written otherwise",
+        ExpansionKind::Typo => "typo",
+        ExpansionKind::Entity => "entity name",
+    };
+    format!("{} → {} ({how})", e.word, e.to)
+}
+
+fn write_hit(out: &mut Out, rank: usize, hit: &Hit, expansions: &[Expansion]) -> Result<()> {
     let p = &hit.passage;
     writeln!(out, "{rank:>2}. {}", citation(out, p))?;
     writeln!(out, "    {}", location(out, p))?;
@@ -103,11 +201,22 @@ fn write_hit(out: &mut Out, rank: usize, hit: &Hit) -> Result<()> {
     if let Some(refs) = refs_line(p) {
         writeln!(out, "    {}", out.paint(Style::Dim, &refs))?;
     }
+    let matched: Vec<String> = hit
+        .expansions
+        .iter()
+        .filter_map(|&i| expansions.get(i))
+        .map(expansion_line)
+        .collect();
+    if !matched.is_empty() {
+        let line = format!("matched through: {}", matched.join("; "));
+        writeln!(out, "    {}", out.paint(Style::Dim, &line))?;
+    }
     writeln!(out)?;
     Ok(())
 }
 
-/// A hit as JSON: the passage's contract fields plus `score`, `snippet`, `footnote_texts`.
+/// A hit as JSON: the passage's contract fields plus `score`, `snippet`,
+/// `footnote_texts` and `expansions` (the widenings of query words it matched).
 #[derive(Serialize)]
 struct JsonHit<'a> {
     #[serde(flatten)]
@@ -115,15 +224,21 @@ struct JsonHit<'a> {
     score: f32,
     snippet: String,
     footnote_texts: &'a [String],
+    expansions: Vec<&'a Expansion>,
 }
 
 impl<'a> JsonHit<'a> {
-    fn of(hit: &'a Hit) -> JsonHit<'a> {
+    fn of(hit: &'a Hit, expansions: &'a [Expansion]) -> JsonHit<'a> {
         JsonHit {
             passage: &hit.passage,
             score: hit.score,
             snippet: hit.snippet.to_bold(),
             footnote_texts: &hit.footnote_texts,
+            expansions: hit
+                .expansions
+                .iter()
+                .filter_map(|&i| expansions.get(i))
+                .collect(),
         }
     }
 }

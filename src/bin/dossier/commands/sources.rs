@@ -6,13 +6,17 @@ use anyhow::Result;
 use dossier::{IndexHandle, SourceCount, sources};
 use serde::Serialize;
 
-use crate::args::SourcesArgs;
+use crate::args::{SourcesArgs, query_text};
 use crate::exit::Status;
 use crate::output::{Out, Style};
 
 pub(crate) fn run(handle: &IndexHandle, args: &SourcesArgs, out: &mut Out) -> Result<Status> {
     let filters = super::filters(&args.filters)?;
-    let all = sources(handle, &args.query, &filters)?;
+    let all = sources(
+        handle,
+        &query_text(args.query.as_deref(), &args.more),
+        &filters,
+    )?;
     for s in all.iter().take(args.top.max(1)) {
         if args.json {
             serde_json::to_writer(&mut *out, &JsonSource::of(s, args.works))?;

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::render::{citation, location};
-use crate::args::TimelineArgs;
+use crate::args::{TimelineArgs, query_text};
 use crate::exit::Status;
 use crate::output::{Out, Style};
 
@@ -17,7 +17,7 @@ const DATE_WIDTH: usize = 21;
 
 pub(crate) fn run(handle: &IndexHandle, args: &TimelineArgs, out: &mut Out) -> Result<Status> {
     let req = TimelineRequest {
-        query: args.query.clone(),
+        query: query_text(args.query.as_deref(), &args.more),
         filters: super::filters(&args.filters)?,
         limit: args.limit.max(1),
         offset: args.offset,
