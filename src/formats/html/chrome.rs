@@ -9,7 +9,8 @@
 //! landmarks `navigation`, `banner`, `contentinfo`, `search` and
 //! `complementary`, hidden elements (`hidden`, `aria-hidden="true"`,
 //! `display: none`), the class and id tokens of `data/html_not_content.txt`,
-//! and lists whose every item is an in-page link (a table of contents).
+//! lists whose every item is an in-page link (a table of contents), and
+//! date lines (a `<time>` with a byline).
 //! Crisis Group's footnote widget is the exception: its body and its "Hide
 //! Footnote" control are hidden until opened, and are text. Whatever holds
 //! a note or a reference is kept (the caller asks `Notes::keeps`). Chrome
@@ -20,7 +21,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::dom::{Dom, NodeId};
+use super::display::{Display, display};
+use super::dom::{DOCUMENT, Dom, NodeId};
 use crate::segment::FN_CLOSE;
 
 /// Class and id tokens of furniture (one a line, `#` comments).
@@ -111,6 +113,27 @@ fn is_footnote_widget(dom: &Dom, n: NodeId) -> bool {
     dom.text_content(n).contains(FN_CLOSE)
 }
 
+/// A date line has at most this many words.
+const MAX_DATE_LINE_WORDS: usize = 12;
+
+/// Date lines: the paragraph or division around a `<time>` element when it
+/// says little else (`14 May 2023 • Ana Ruiz`, `Posted on May 14, 2023 by
+/// Ana Ruiz`). They are metadata (`meta` reads the date), not text.
+pub(super) fn date_lines(dom: &Dom) -> HashSet<NodeId> {
+    let mut out = HashSet::default();
+    for time in dom.descendants(DOCUMENT).filter(|&n| dom.is(n, "time")) {
+        let block = dom
+            .ancestors(time)
+            .find(|&a| dom.tag(a).is_none_or(|t| display(t) != Display::Inline));
+        if let Some(block) = block.filter(|&b| dom.is(b, "p") || dom.is(b, "div"))
+            && dom.text_content(block).split_whitespace().count() <= MAX_DATE_LINE_WORDS
+        {
+            out.insert(block);
+        }
+    }
+    out
+}
+
 /// Whether a list is a table of contents: every item an in-page link.
 /// `is_note` tells note bodies, which are never contents.
 pub(super) fn is_contents_list(dom: &Dom, list: NodeId, is_note: &dyn Fn(NodeId) -> bool) -> bool {
@@ -157,7 +180,6 @@ fn is_in_page_link(dom: &Dom, item: NodeId) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::dom::DOCUMENT;
     use super::*;
 
     fn first(dom: &Dom, tag: &str) -> NodeId {
@@ -192,6 +214,36 @@ mod tests {
         for (html, tag, want) in cases {
             let dom = Dom::parse(html);
             assert_eq!(is_chrome(&dom, first(&dom, tag)), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn date_lines_are_short_blocks_around_a_time() {
+        let cases = [
+            (
+                "<p><time datetime=2023-05-14>14 May 2023</time> • <span>Ana Ruiz</span></p>",
+                true,
+            ),
+            (
+                "<div>Posted on <a><time>May 14, 2023</time></a> by <b>Ana Ruiz</b></div>",
+                true,
+            ),
+            (
+                "<p>On <time>14 May</time> the council met and agreed on a ceasefire that held for weeks.</p>",
+                false,
+            ),
+            ("<li><time>2019</time> Founded</li>", false),
+        ];
+        for (html, want) in cases {
+            let dom = Dom::parse(html);
+            let block = dom
+                .descendants(DOCUMENT)
+                .find(|&n| dom.is(n, "p") || dom.is(n, "div") || dom.is(n, "li"));
+            assert_eq!(
+                block.is_some_and(|b| date_lines(&dom).contains(&b)),
+                want,
+                "{html}"
+            );
         }
     }
 

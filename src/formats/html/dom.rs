@@ -10,8 +10,9 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
-use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::{Attribute, LocalName, Namespace, ParseOpts, QualName, parse_document};
 
@@ -63,6 +64,7 @@ impl Dom {
         let sink = Sink {
             nodes: RefCell::new(vec![Node::new(Data::Document, 1)]),
             line: Cell::new(1),
+            no_name: QualName::new(None, Namespace::from(""), LocalName::from("")),
         };
         parse_document(sink, ParseOpts::default()).one(StrTendril::from(text))
     }
@@ -140,6 +142,13 @@ impl Dom {
         false
     }
 
+    /// `id` or its nearest ancestor for which `found` holds.
+    pub(super) fn nearest(&self, id: NodeId, found: impl Fn(NodeId) -> bool) -> Option<NodeId> {
+        std::iter::once(id)
+            .chain(self.ancestors(id))
+            .find(|&n| found(n))
+    }
+
     /// Ancestors of `id`, nearest first (not `id` itself).
     pub(super) fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         std::iter::successors(self.nodes[id].parent, |&p| self.nodes[p].parent)
@@ -193,27 +202,30 @@ struct Sink {
     nodes: RefCell<Vec<Node>>,
     /// The line the tokenizer is on.
     line: Cell<u32>,
+    /// The name of nodes that are not elements (html5ever never asks).
+    no_name: QualName,
 }
 
-/// An element's name as html5ever asks for it.
-#[derive(Debug)]
-struct Name(QualName);
+/// A node as html5ever holds it: its id, and an element's name, which
+/// html5ever asks for at every scope check (so it is read without
+/// borrowing the tree).
+#[derive(Debug, Clone)]
+struct Handle {
+    id: NodeId,
+    name: Option<Rc<QualName>>,
+}
 
-impl ElemName for Name {
-    fn ns(&self) -> &Namespace {
-        &self.0.ns
-    }
-
-    fn local_name(&self) -> &LocalName {
-        &self.0.local
+impl Handle {
+    fn node(id: NodeId) -> Handle {
+        Handle { id, name: None }
     }
 }
 
 impl Sink {
-    fn push(&self, data: Data) -> NodeId {
+    fn push(&self, data: Data) -> Handle {
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(Node::new(data, self.line.get()));
-        nodes.len() - 1
+        Handle::node(nodes.len() - 1)
     }
 
     fn detach(&self, id: NodeId) {
@@ -225,7 +237,7 @@ impl Sink {
 
     /// Inserts `child` into `parent` at `index`; text joins a text node
     /// just before it.
-    fn insert(&self, parent: NodeId, index: usize, child: NodeOrText<NodeId>) {
+    fn insert(&self, parent: NodeId, index: usize, child: NodeOrText<Handle>) {
         let line = self.line.get();
         match child {
             NodeOrText::AppendText(text) => {
@@ -244,7 +256,7 @@ impl Sink {
                 nodes[id].parent = Some(parent);
                 nodes[parent].children.insert(index, id);
             }
-            NodeOrText::AppendNode(id) => {
+            NodeOrText::AppendNode(Handle { id, .. }) => {
                 self.detach(id);
                 let mut nodes = self.nodes.borrow_mut();
                 let index = index.min(nodes[parent].children.len());
@@ -256,9 +268,9 @@ impl Sink {
 }
 
 impl TreeSink for Sink {
-    type Handle = NodeId;
+    type Handle = Handle;
     type Output = Dom;
-    type ElemName<'a> = Name;
+    type ElemName<'a> = &'a QualName;
 
     fn finish(self) -> Dom {
         Dom {
@@ -268,50 +280,49 @@ impl TreeSink for Sink {
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}
 
-    fn get_document(&self) -> NodeId {
-        DOCUMENT
+    fn get_document(&self) -> Handle {
+        Handle::node(DOCUMENT)
     }
 
-    fn elem_name(&self, target: &NodeId) -> Name {
-        match &self.nodes.borrow()[*target].data {
-            Data::Element { name, .. } => Name(name.clone()),
-            // html5ever asks only about elements; a name no rule matches.
-            _ => Name(QualName::new(
-                None,
-                Namespace::from(""),
-                LocalName::from(""),
-            )),
-        }
+    fn elem_name<'a>(&'a self, target: &'a Handle) -> &'a QualName {
+        target.name.as_deref().unwrap_or(&self.no_name)
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> NodeId {
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> Handle {
         let attrs = attrs
             .into_iter()
             .map(|a| (a.name.local, a.value.to_string()))
             .collect();
-        self.push(Data::Element { name, attrs })
+        let handle = self.push(Data::Element {
+            name: name.clone(),
+            attrs,
+        });
+        Handle {
+            name: Some(Rc::new(name)),
+            ..handle
+        }
     }
 
-    fn create_comment(&self, _text: StrTendril) -> NodeId {
+    fn create_comment(&self, _text: StrTendril) -> Handle {
         self.push(Data::Other)
     }
 
-    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> Handle {
         self.push(Data::Other)
     }
 
-    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        let end = self.nodes.borrow()[*parent].children.len();
-        self.insert(*parent, end, child);
+    fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
+        let end = self.nodes.borrow()[parent.id].children.len();
+        self.insert(parent.id, end, child);
     }
 
     fn append_based_on_parent_node(
         &self,
-        element: &NodeId,
-        prev_element: &NodeId,
-        child: NodeOrText<NodeId>,
+        element: &Handle,
+        prev_element: &Handle,
+        child: NodeOrText<Handle>,
     ) {
-        if self.nodes.borrow()[*element].parent.is_some() {
+        if self.nodes.borrow()[element.id].parent.is_some() {
             self.append_before_sibling(element, child);
         } else {
             self.append(prev_element, child);
@@ -320,38 +331,38 @@ impl TreeSink for Sink {
 
     fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
 
-    fn pop(&self, node: &NodeId) {
+    fn pop(&self, node: &Handle) {
         let line = self.line.get();
-        self.nodes.borrow_mut()[*node].lines.1 = line;
+        self.nodes.borrow_mut()[node.id].lines.1 = line;
     }
 
-    fn get_template_contents(&self, _target: &NodeId) -> NodeId {
+    fn get_template_contents(&self, _target: &Handle) -> Handle {
         // Template contents are never read: a detached node takes them.
         self.push(Data::Document)
     }
 
-    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
-        x == y
+    fn same_node(&self, x: &Handle, y: &Handle) -> bool {
+        x.id == y.id
     }
 
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
-    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
-        let parent = self.nodes.borrow()[*sibling].parent;
+    fn append_before_sibling(&self, sibling: &Handle, new_node: NodeOrText<Handle>) {
+        let parent = self.nodes.borrow()[sibling.id].parent;
         let Some(parent) = parent else { return };
-        if let NodeOrText::AppendNode(id) = &new_node {
-            self.detach(*id);
+        if let NodeOrText::AppendNode(node) = &new_node {
+            self.detach(node.id);
         }
         let index = self.nodes.borrow()[parent]
             .children
             .iter()
-            .position(|c| c == sibling)
+            .position(|&c| c == sibling.id)
             .unwrap_or(0);
         self.insert(parent, index, new_node);
     }
 
-    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        if let Data::Element { attrs: have, .. } = &mut self.nodes.borrow_mut()[*target].data {
+    fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
+        if let Data::Element { attrs: have, .. } = &mut self.nodes.borrow_mut()[target.id].data {
             for a in attrs {
                 if !have.iter().any(|(n, _)| *n == a.name.local) {
                     have.push((a.name.local, a.value.to_string()));
@@ -360,17 +371,17 @@ impl TreeSink for Sink {
         }
     }
 
-    fn remove_from_parent(&self, target: &NodeId) {
-        self.detach(*target);
+    fn remove_from_parent(&self, target: &Handle) {
+        self.detach(target.id);
     }
 
-    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+    fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
         let mut nodes = self.nodes.borrow_mut();
-        let children = std::mem::take(&mut nodes[*node].children);
+        let children = std::mem::take(&mut nodes[node.id].children);
         for &c in &children {
-            nodes[c].parent = Some(*new_parent);
+            nodes[c].parent = Some(new_parent.id);
         }
-        nodes[*new_parent].children.extend(children);
+        nodes[new_parent.id].children.extend(children);
     }
 
     fn set_current_line(&self, line: u64) {

@@ -5,14 +5,15 @@
 //! each from the most specific source that gives it: Highwire Press
 //! `citation_*` tags (what scholarly publishers and Google Scholar use),
 //! then Dublin Core (`DC.*`, `DCTERMS.*`), then `OpenGraph` and `article:*`,
-//! then plain `author`/`date` tags and JSON-LD, then `<title>`. A title
+//! then plain `author`/`date` tags and JSON-LD, then `<title>` (and, for
+//! the date, the `<time>` marked as the publication date). A title
 //! carrying the site's name (`Report | Site`, `Report - Wikipedia`) keeps
 //! the part the page's `<h1>` or nothing else says. Unknown fields stay
 //! empty; the text and `sources.toml` may fill them later.
 
 use jiff::civil::Date;
 
-use super::dom::{DOCUMENT, Dom};
+use super::dom::{DOCUMENT, Dom, NodeId};
 use crate::model::DocMeta;
 
 /// Tag names giving each field, most specific first (lower case).
@@ -95,7 +96,8 @@ pub(super) fn read(dom: &Dom) -> DocMeta {
         .iter()
         .filter_map(|k| tags.iter().find(|(key, _)| key == k))
         .find_map(|(_, v)| date_of(v))
-        .or_else(|| ld.published.as_deref().and_then(date_of));
+        .or_else(|| ld.published.as_deref().and_then(date_of))
+        .or_else(|| time_published(dom));
     let url = first(&URL_KEYS)
         .or_else(|| canonical(dom))
         .filter(|u| u.starts_with("http"));
@@ -184,6 +186,32 @@ pub(super) fn date_of(value: &str) -> Option<Date> {
         return None;
     }
     Date::new(year, month, day).ok()
+}
+
+/// The date of the `<time>` that dates the page: marked as the date of
+/// publication (`itemprop="datePublished"`, `pubdate`, a `published`
+/// class), else the first in a `<header>`.
+fn time_published(dom: &Dom) -> Option<Date> {
+    let times: Vec<NodeId> = dom
+        .descendants(DOCUMENT)
+        .filter(|&n| dom.is(n, "time") && dom.attr(n, "datetime").is_some())
+        .collect();
+    let marked = times.iter().find(|&&t| {
+        dom.attr(t, "itemprop") == Some("datePublished")
+            || dom.attr(t, "pubdate").is_some()
+            || dom
+                .attr(t, "class")
+                .is_some_and(|c| c.contains("published"))
+    });
+    let in_header = || {
+        times
+            .iter()
+            .find(|&&t| dom.ancestors(t).any(|a| dom.is(a, "header")))
+    };
+    marked
+        .or_else(in_header)
+        .and_then(|&t| dom.attr(t, "datetime"))
+        .and_then(date_of)
 }
 
 fn title_element(dom: &Dom) -> Option<String> {
@@ -365,6 +393,28 @@ mod tests {
         assert_eq!(
             meta_of("<script type='application/ld+json'>{broken</script>"),
             DocMeta::default()
+        );
+    }
+
+    #[test]
+    fn a_time_element_dates_the_page_last() {
+        let page = |body: &str| read(&Dom::parse(&format!("<body>{body}</body>"))).published;
+        let day = Some(jiff::civil::date(2023, 5, 14));
+        assert_eq!(
+            page(
+                "<article><header><p><time datetime='2023-05-14T09:30'>14 May</time></p></header></article>"
+            ),
+            day
+        );
+        assert_eq!(
+            page(
+                "<p><time datetime=2020-01-01>then</time> <time itemprop=datePublished datetime=2023-05-14>now</time></p>"
+            ),
+            day
+        );
+        assert_eq!(
+            page("<p>On <time datetime=2020-01-01>1 January</time></p>"),
+            None
         );
     }
 

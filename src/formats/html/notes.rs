@@ -115,10 +115,16 @@ impl Notes {
             backlinks,
             ..Notes::default()
         };
+        let index: HashMap<NodeId, usize> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.node, i))
+            .collect();
         for r in &refs {
-            let body = bodies
-                .iter()
-                .position(|b| r.target.is_some_and(|t| dom.within(t, b.node)));
+            let body = r
+                .target
+                .and_then(|t| dom.nearest(t, |n| index.contains_key(&n)))
+                .map(|n| index[&n]);
             let label = match body {
                 Some(i) => labelled[i].clone(),
                 None => labels::dangling(&r.key, r.printed, &labelled),
@@ -161,8 +167,8 @@ impl Notes {
 
     /// Links inside bodies that lead back to a reference.
     fn find_body_backlinks(&mut self, dom: &Dom, anchors: &HashMap<&str, NodeId>) {
-        let roots: Vec<NodeId> = self.refs.keys().copied().collect();
-        let in_reference = |t: NodeId| roots.iter().any(|&r| dom.within(t, r));
+        let refs = &self.refs;
+        let in_reference = |t: NodeId| dom.nearest(t, |n| refs.contains_key(&n)).is_some();
         for &body in self.bodies.keys() {
             for a in dom.descendants(body).filter(|&n| dom.is(n, "a")) {
                 let marked = dom.attr(a, "role") == Some("doc-backlink")
@@ -186,8 +192,12 @@ impl Notes {
             .copied()
             .collect();
         for n in held {
-            self.keep.insert(n);
-            self.keep.extend(dom.ancestors(n));
+            // Ancestors of a kept node are kept already.
+            for a in std::iter::once(n).chain(dom.ancestors(n)) {
+                if !self.keep.insert(a) {
+                    break;
+                }
+            }
         }
     }
 }
@@ -335,11 +345,14 @@ fn only_references(dom: &Dom, n: NodeId, links: &HashSet<NodeId>) -> bool {
 fn split_backlinks(dom: &Dom, candidates: Vec<Candidate>) -> (Vec<Candidate>, HashSet<NodeId>) {
     let mut refs: Vec<Candidate> = Vec::with_capacity(candidates.len());
     let mut backlinks = HashSet::default();
-    let roots: Vec<NodeId> = candidates.iter().map(|c| c.root).collect();
+    // Each root with the first candidate it holds.
+    let mut roots: HashMap<NodeId, usize> = HashMap::default();
+    for (i, c) in candidates.iter().enumerate() {
+        roots.entry(c.root).or_insert(i);
+    }
     for (i, c) in candidates.into_iter().enumerate() {
-        let back = c
-            .target
-            .is_some_and(|t| roots[..i].iter().any(|&r| dom.within(t, r)));
+        let earlier = |n: NodeId| roots.get(&n).is_some_and(|&first| first < i);
+        let back = c.target.is_some_and(|t| dom.nearest(t, earlier).is_some());
         if back {
             backlinks.insert(c.link);
         } else {
@@ -352,11 +365,12 @@ fn split_backlinks(dom: &Dom, candidates: Vec<Candidate>) -> (Vec<Candidate>, Ha
 /// The bodies references point to.
 fn ref_bodies(dom: &Dom, refs: &[Candidate]) -> Vec<Body> {
     let mut out: Vec<Body> = Vec::new();
+    let mut seen = HashSet::default();
     for r in refs {
         let Some(body) = r.target.and_then(|t| body_of(dom, t)) else {
             continue;
         };
-        if dom.within(r.link, body) || out.iter().any(|b| b.node == body) {
+        if dom.within(r.link, body) || !seen.insert(body) {
             continue;
         }
         out.push(Body {
@@ -405,8 +419,9 @@ fn is_marked_body(dom: &Dom, n: NodeId) -> bool {
 
 /// Adds the bodies the markup names, cited or not.
 fn marked_bodies(dom: &Dom, bodies: &mut Vec<Body>) {
+    let found: HashSet<NodeId> = bodies.iter().map(|b| b.node).collect();
     for n in dom.descendants(DOCUMENT) {
-        if is_marked_body(dom, n) && !bodies.iter().any(|b| b.node == n) {
+        if is_marked_body(dom, n) && !found.contains(&n) {
             bodies.push(Body {
                 node: n,
                 key: dom.attr(n, "id").map(str::to_string),
@@ -420,20 +435,26 @@ fn marked_bodies(dom: &Dom, bodies: &mut Vec<Body>) {
 /// Drops "bodies" that hold other bodies, headings or the references that
 /// cite them: they are containers or sections, not notes.
 fn innermost(dom: &Dom, bodies: Vec<Body>, refs: &[Candidate]) -> Vec<Body> {
-    let nodes: Vec<NodeId> = bodies.iter().map(|b| b.node).collect();
+    let nodes: HashSet<NodeId> = bodies.iter().map(|b| b.node).collect();
+    let mut containers: HashSet<NodeId> = HashSet::default();
+    for &b in &nodes {
+        containers.extend(dom.ancestors(b).find(|a| nodes.contains(a)));
+    }
+    for n in dom.descendants(DOCUMENT) {
+        let heading = dom
+            .tag(n)
+            .is_some_and(|t| matches!(t, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+        if heading {
+            containers.extend(dom.ancestors(n).filter(|a| nodes.contains(a)));
+        }
+    }
+    for r in refs {
+        let around = dom.ancestors(r.link).filter(|a| nodes.contains(a));
+        containers.extend(around.filter(|&b| r.target.is_some_and(|t| dom.within(t, b))));
+    }
     bodies
         .into_iter()
-        .filter(|b| {
-            let holds_body = nodes.iter().any(|&o| o != b.node && dom.within(o, b.node));
-            let holds_heading = dom.descendants(b.node).any(|n| {
-                dom.tag(n)
-                    .is_some_and(|t| t.len() == 2 && t.starts_with('h') && t != "hr" && t != "th")
-            });
-            let cites_itself = refs.iter().any(|r| {
-                dom.within(r.link, b.node) && r.target.is_some_and(|t| dom.within(t, b.node))
-            });
-            !holds_body && !holds_heading && !cites_itself
-        })
+        .filter(|b| !containers.contains(&b.node))
         .collect()
 }
 

@@ -22,9 +22,9 @@ const INVISIBLE: [char; 6] = [
 pub(super) struct TextBuf {
     text: String,
     links: Vec<Link>,
-    /// White space was seen and not yet written (it is written before the
-    /// next visible character, if that is not at a line start).
-    space: bool,
+    /// White space or a separator seen and not yet written: it is written
+    /// before the next visible character, unless that starts a line.
+    pending: Option<&'static str>,
     /// Links opened and not yet closed: where their text starts, and
     /// their destination.
     open: Vec<(usize, String)>,
@@ -35,9 +35,9 @@ impl TextBuf {
     pub(super) fn push_text(&mut self, run: &str) {
         for c in run.chars() {
             if c.is_ascii_whitespace() {
-                self.space = true;
+                self.space();
             } else if !INVISIBLE.contains(&c) {
-                self.write_space();
+                self.write_pending();
                 self.text.push(c);
             }
         }
@@ -55,42 +55,38 @@ impl TextBuf {
 
     /// Adds white space (between table cells, around inline blocks).
     pub(super) fn space(&mut self) {
-        self.space = true;
+        self.pending.get_or_insert(" ");
     }
 
     /// Ends the line (`<br>`, a block boundary inside a block).
     pub(super) fn line_break(&mut self) {
-        self.space = false;
+        self.pending = None;
         if !self.text.is_empty() && !self.text.ends_with('\n') {
             self.text.push('\n');
         }
     }
 
-    /// Writes `separator` unless the text is empty or already ends with a
-    /// line break or one of `unless` (a cell's parts: `; ` unless after a
-    /// full stop).
-    pub(super) fn separator(&mut self, separator: &str, unless: &[char]) {
-        if self.text.is_empty() || self.text.ends_with('\n') {
-            return;
-        }
-        if self.text.ends_with(unless) {
-            self.space = true;
+    /// Separates what comes next with `separator` (a cell's parts: `; `),
+    /// or with a space after one of `unless` (a full stop); nothing is
+    /// written before text follows.
+    pub(super) fn separator(&mut self, separator: &'static str, unless: &[char]) {
+        self.pending = Some(if self.text.ends_with(unless) {
+            " "
         } else {
-            self.space = false;
-            self.text.push_str(separator);
-        }
+            separator
+        });
     }
 
     /// Writes a note reference.
     pub(super) fn marker(&mut self, label: &str) {
-        self.write_space();
+        self.write_pending();
         self.text.push_str(&note_marker(label));
     }
 
     /// Writes text the source does not spell (superscript digits read from
     /// `<sup>`), without touching white space.
     pub(super) fn push_glued(&mut self, text: &str) {
-        self.write_space();
+        self.write_pending();
         self.text.push_str(text);
     }
 
@@ -102,10 +98,11 @@ impl TextBuf {
     /// Ends the last link opened; a link with no text is no link.
     pub(super) fn close_link(&mut self) {
         if let Some((mut start, dest)) = self.open.pop() {
-            // The space written before its first word is not its text.
-            if self.text[start..].starts_with([' ', '\n']) {
-                start += 1;
-            }
+            // The gap written before its first word is not its text.
+            start += self.text[start..].len()
+                - self.text[start..]
+                    .trim_start_matches([' ', ';', '\n'])
+                    .len();
             if start < self.text.len() {
                 self.links.push(Link {
                     range: start..self.text.len(),
@@ -115,28 +112,28 @@ impl TextBuf {
         }
     }
 
-    /// The laid-out text: line ends trimmed, links in text order.
+    /// The laid-out text: white space (no-break spaces too) trimmed at both
+    /// ends, links in text order.
     pub(super) fn finish(mut self) -> Inline {
-        while self.text.ends_with(['\n', ' ']) {
-            self.text.pop();
-        }
-        let len = self.text.len();
-        self.links.retain(|l| l.range.start < len);
-        for l in &mut self.links {
-            l.range.end = l.range.end.min(len);
-        }
         self.links.sort_by_key(|l| l.range.start);
-        Inline {
+        let mut inline = Inline {
             text: self.text,
             links: self.links,
-        }
+        };
+        let end = inline.text.trim_end().len();
+        truncate(&mut inline, end);
+        let start = inline.text.len() - inline.text.trim_start().len();
+        drop_prefix(&mut inline, start);
+        inline
     }
 
-    fn write_space(&mut self) {
-        if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
-            self.text.push(' ');
+    fn write_pending(&mut self) {
+        if let Some(gap) = self.pending.take()
+            && !self.text.is_empty()
+            && !self.text.ends_with('\n')
+        {
+            self.text.push_str(gap);
         }
-        self.space = false;
     }
 }
 
@@ -170,6 +167,7 @@ mod tests {
         for p in parts {
             match *p {
                 "<br>" => b.line_break(),
+                "<td>" => b.separator("; ", &['.']),
                 _ => b.push_text(p),
             }
         }
@@ -178,7 +176,7 @@ mod tests {
 
     #[test]
     fn white_space_collapses_and_elements_add_none() {
-        let cases: [(&[&str], &str); 6] = [
+        let cases: [(&[&str], &str); 9] = [
             (&["Apri", "l 2026"], "April 2026"),
             (
                 &["Fall", " of Iranian", " Government. "],
@@ -194,6 +192,12 @@ mod tests {
                 &["keep\u{A0}no-break", " space"],
                 "keep\u{A0}no-break space",
             ),
+            (
+                &["<td>", "Fira", "<td>", " ", "<td>", "Ennedi", "<td>"],
+                "Fira; Ennedi",
+            ),
+            (&["Flag.", "<td>", "Leaders"], "Flag. Leaders"),
+            (&["a ", "<td>", "b"], "a; b"),
         ];
         for (parts, want) in cases {
             assert_eq!(laid_out(parts), want, "{parts:?}");

@@ -13,6 +13,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashSet as HashSet;
+
 use super::chrome;
 use super::display::{Display, display, is_caption_alt, superscript_number};
 use super::dom::{Dom, NodeId};
@@ -35,6 +37,8 @@ pub(super) fn blocks(dom: &Dom, notes: &Notes, line_starts: &[usize], len: usize
         flat: None,
         captioned: 0,
         pre: 0,
+        date_lines: chrome::date_lines(dom),
+        depth: 0,
     };
     w.children(super::dom::DOCUMENT);
     w.close();
@@ -81,13 +85,32 @@ struct Walker<'a> {
     captioned: usize,
     /// Preformatted elements the walk is in.
     pre: usize,
+    /// Date lines (metadata).
+    date_lines: HashSet<NodeId>,
+    /// How deep the walk is in the tree.
+    depth: usize,
 }
+
+/// Elements nested deeper than this are read as plain text.
+const MAX_NESTING: usize = 512;
 
 impl Walker<'_> {
     fn children(&mut self, n: NodeId) {
+        if self.depth >= MAX_NESTING {
+            // Deeper than any page lays out: its text, without structure
+            // (and without recursion that a crafted page could overflow).
+            let text = self.dom.text_content(n);
+            if !text.trim().is_empty() {
+                self.open_anonymous();
+                self.buf().push_text(&text);
+            }
+            return;
+        }
+        self.depth += 1;
         for &c in self.dom.children(n) {
             self.visit(c);
         }
+        self.depth -= 1;
     }
 
     fn visit(&mut self, n: NodeId) {
@@ -108,7 +131,7 @@ impl Walker<'_> {
             }
             return;
         }
-        if !self.notes.keeps(n) && chrome::is_chrome(dom, n) {
+        if !self.notes.keeps(n) && (chrome::is_chrome(dom, n) || self.date_lines.contains(&n)) {
             return;
         }
         if let Some(label) = self.notes.body(n) {
