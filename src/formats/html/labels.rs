@@ -8,11 +8,14 @@
 //! the number the body prints first (`3. Ibid.`). When that leaves a note
 //! without a number, or two notes with the same one (footnotes and
 //! endnotes both from 1), every label is the body's id, a name that
-//! `segment::notes` numbers in reading order.
+//! `segment::notes` numbers in reading order. A body's text loses what its
+//! back-links leave and the label it prints first.
 
 use rustc_hash::FxHashSet as HashSet;
 
 use super::dom::{Dom, NodeId};
+use super::text::{drop_prefix, truncate};
+use crate::segment::Inline;
 
 /// The most digits a note number has.
 const MAX_NUMBER_DIGITS: usize = 5;
@@ -97,6 +100,31 @@ fn leading_number(text: &str) -> Option<u32> {
     printed_number(first.trim_end_matches([':', '.']))
 }
 
+/// What back-links leave around a note's text: arrows, carets, the stop
+/// after a removed number.
+const BACKLINK_RESIDUE: &str = " \n.:)]^↑↩\u{FE0E}\u{FE0F}";
+
+/// Drops what back-links leave at a note's ends and the label it prints
+/// first when that is its own (`3. Ibid.` for note 3).
+pub(super) fn clean_body(inline: &mut Inline, label: &str) {
+    let residue = |c: char| BACKLINK_RESIDUE.contains(c);
+    let mut cut = inline.text.len() - inline.text.trim_start_matches(residue).len();
+    let rest = &inline.text[cut..];
+    let unbracketed = rest.strip_prefix(['[', '(']).unwrap_or(rest);
+    if let Some(after) = unbracketed.strip_prefix(label)
+        && after.starts_with(|c: char| c.is_whitespace() || ".)]:".contains(c))
+    {
+        let after_label = inline.text.len() - after.len();
+        cut = after_label + (after.len() - after.trim_start_matches(residue).len());
+    }
+    drop_prefix(inline, cut);
+    let kept = inline
+        .text
+        .trim_end_matches(|c: char| residue(c) && c != '.' && c != ')' && c != ']');
+    let kept = kept.len();
+    truncate(inline, kept);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +153,30 @@ mod tests {
         assert_eq!(dangling("fn9", Some(4), &numbers), "4");
         let names = vec!["fn-a".to_string()];
         assert_eq!(dangling("fn9", None, &names), "fn9");
+    }
+
+    #[test]
+    fn notes_lose_their_backlinks_and_own_label() {
+        let cases = [
+            (
+                ".\nU.S. CENTCOM, Fact Sheet.",
+                "1",
+                "U.S. CENTCOM, Fact Sheet.",
+            ),
+            ("^ Smith 2020, p. 4.", "3", "Smith 2020, p. 4."),
+            ("3. Ibid.", "3", "Ibid."),
+            ("[3] Ibid.", "3", "Ibid."),
+            ("30 interviews were held.", "3", "30 interviews were held."),
+            ("Text of the note. ↩\u{FE0E}", "2", "Text of the note."),
+            ("2019 was a year.", "2", "2019 was a year."),
+        ];
+        for (text, label, want) in cases {
+            let mut inline = Inline {
+                text: text.to_string(),
+                links: Vec::new(),
+            };
+            clean_body(&mut inline, label);
+            assert_eq!(inline.text, want, "{text:?}");
+        }
     }
 }

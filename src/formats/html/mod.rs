@@ -304,27 +304,3 @@ mod tests {
         }
     }
 }
-
-#[cfg(test)]
-mod timing {
-    #[test]
-    #[ignore = "timing aid"]
-    #[expect(clippy::print_stdout, reason = "a debugging aid run by hand")]
-    fn time_stages() {
-        let path = std::env::var("HTML_FILE").expect("HTML_FILE");
-        let bytes = std::fs::read(path).expect("readable");
-        let text = String::from_utf8_lossy(&bytes);
-        let t = std::time::Instant::now();
-        let dom = super::dom::Dom::parse(&text);
-        println!("parse {:?}", t.elapsed());
-        let t = std::time::Instant::now();
-        let notes = super::notes::Notes::find(&dom);
-        println!("notes {:?}", t.elapsed());
-        let t = std::time::Instant::now();
-        let blocks = super::walk::blocks(&dom, &notes, &[], 0);
-        println!("walk {:?} {}", t.elapsed(), blocks.len());
-        let t = std::time::Instant::now();
-        let _ = super::meta::read(&dom);
-        println!("meta {:?}", t.elapsed());
-    }
-}

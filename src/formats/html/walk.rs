@@ -18,9 +18,10 @@ use rustc_hash::FxHashSet as HashSet;
 use super::chrome;
 use super::display::{Display, display, is_caption_alt, superscript_number};
 use super::dom::{Dom, NodeId};
+use super::labels;
 use super::notes::Notes;
 use super::tables::{self, CELL_SEPARATOR, TableKind};
-use super::text::{TextBuf, drop_prefix, truncate};
+use super::text::{TextBuf, truncate};
 use crate::segment::{Emphasis, Inline, NOTE_OPEN, NoteLabel, RawBlock, Shape};
 
 /// Reads the blocks of a page, from the document node down.
@@ -338,7 +339,7 @@ impl Walker<'_> {
     fn note(&mut self, n: NodeId, label: &str) {
         let (mut inline, lines) =
             self.sub_walk(n, Shape::Note(NoteLabel::parse(label)), Flat::Note);
-        clean_note(&mut inline, label);
+        labels::clean_body(&mut inline, label);
         if inline.text.is_empty() {
             return;
         }
@@ -546,59 +547,4 @@ fn join_cell(row: &mut Inline, cell: Inline, separated: bool) {
     }));
     let trimmed = row.text.trim_end().len();
     truncate(row, trimmed);
-}
-
-/// What back-links leave around a note's text: arrows, carets, the stop
-/// after a removed number.
-const BACKLINK_RESIDUE: &str = " \n.:)]^↑↩\u{FE0E}\u{FE0F}";
-
-/// Drops what back-links leave at a note's ends and the label it prints
-/// first when that is its own (`3. Ibid.` for note 3).
-fn clean_note(inline: &mut Inline, label: &str) {
-    let residue = |c: char| BACKLINK_RESIDUE.contains(c);
-    let mut cut = inline.text.len() - inline.text.trim_start_matches(residue).len();
-    let rest = &inline.text[cut..];
-    let unbracketed = rest.strip_prefix(['[', '(']).unwrap_or(rest);
-    if let Some(after) = unbracketed.strip_prefix(label)
-        && after.starts_with(|c: char| c.is_whitespace() || ".)]:".contains(c))
-    {
-        let after_label = inline.text.len() - after.len();
-        cut = after_label + (after.len() - after.trim_start_matches(residue).len());
-    }
-    drop_prefix(inline, cut);
-    let kept = inline
-        .text
-        .trim_end_matches(|c: char| residue(c) && c != '.' && c != ')' && c != ']');
-    let kept = kept.len();
-    truncate(inline, kept);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn notes_lose_their_backlinks_and_own_label() {
-        let cases = [
-            (
-                ".\nU.S. CENTCOM, Fact Sheet.",
-                "1",
-                "U.S. CENTCOM, Fact Sheet.",
-            ),
-            ("^ Smith 2020, p. 4.", "3", "Smith 2020, p. 4."),
-            ("3. Ibid.", "3", "Ibid."),
-            ("[3] Ibid.", "3", "Ibid."),
-            ("30 interviews were held.", "3", "30 interviews were held."),
-            ("Text of the note. ↩\u{FE0E}", "2", "Text of the note."),
-            ("2019 was a year.", "2", "2019 was a year."),
-        ];
-        for (text, label, want) in cases {
-            let mut inline = Inline {
-                text: text.to_string(),
-                links: Vec::new(),
-            };
-            clean_note(&mut inline, label);
-            assert_eq!(inline.text, want, "{text:?}");
-        }
-    }
 }
