@@ -100,7 +100,7 @@ pub(crate) fn read(format: Format, bytes: Vec<u8>) -> Result<Content, Skip> {
             Err(docx::Unreadable::Corrupt(why)) => Err(Skip::Corrupt(why)),
         },
         Format::Html => html::read(&bytes),
-        other => Err(Skip::Unsupported(other.name())),
+        other @ Format::Pdf => Err(Skip::Unsupported(other.name())),
     }
 }
 
