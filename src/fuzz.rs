@@ -1,7 +1,8 @@
 //! Fuzz targets, run as property tests on stable Rust: every parser of the
 //! crate fed mutated inputs must return, never panic, and never take long.
 //!
-//! Targets: the query parser, every format reader and the segmenter
+//! Targets: the query parser, every format reader (HTML on windows of real
+//! pages) and the segmenter
 //! (through `formats::review`, as ingest reads a file), the date grammar,
 //! the citation parser, the entity extractor, front matter. Seeds: the
 //! bundled reports and the segmenter fixtures, cut into pieces. Mutations:
@@ -198,6 +199,50 @@ fn fuzz_word_reader() {
             crate::formats::review("fuzz.docx", bytes.clone())
         }));
         assert!(outcome.is_ok(), "docx input {i} panicked");
+    }
+}
+
+#[test]
+fn fuzz_html_reader() {
+    // Windows of real pages, with markup the reader reads as notes, tables,
+    // dates and chrome spliced in, bytes flipped and ranges cut.
+    const PAGES: [&str; 3] = [
+        include_str!("../tests/fixtures/samples/01-crs-r48887-us-conflict-with-iran.html"),
+        include_str!("../tests/fixtures/segment/wikipedia-article.html"),
+        include_str!("../tests/fixtures/segment/jekyll-article.html"),
+    ];
+    const MARKUP: [&str; 10] = [
+        "<sup>",
+        "<a href=\"#fn1\" name=\"ifn1\">",
+        "<li id=\"fn1\" role=\"doc-endnote\">",
+        "<table><tr><td>",
+        "</td></tr></table>",
+        "<header>",
+        "<time datetime=2020-01-01>",
+        "<blockquote>",
+        "<br>",
+        "<!--",
+    ];
+    let mut rng = Rng(7);
+    for i in 0..iterations() {
+        let page = PAGES[rng.below(PAGES.len())].as_bytes();
+        let start = rng.below(page.len());
+        let mut bytes = page[start..(start + 12_000).min(page.len())].to_vec();
+        for _ in 0..=rng.below(8) {
+            let at = rng.below(bytes.len() + 1);
+            match rng.below(3) {
+                0 => {
+                    let token = MARKUP[rng.below(MARKUP.len())].as_bytes();
+                    bytes.splice(at..at, token.iter().copied());
+                }
+                1 if at < bytes.len() => bytes[at] ^= 1 << rng.below(8),
+                _ => drop(bytes.drain(at..(at + rng.below(200)).min(bytes.len()))),
+            }
+        }
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            crate::formats::review("fuzz.html", bytes.clone())
+        }));
+        assert!(outcome.is_ok(), "html input {i} panicked");
     }
 }
 

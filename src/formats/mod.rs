@@ -13,6 +13,7 @@
 mod content;
 mod docx;
 mod front_matter;
+mod html;
 mod text;
 
 use std::fmt::{self, Write as _};
@@ -98,7 +99,8 @@ pub(crate) fn read(format: Format, bytes: Vec<u8>) -> Result<Content, Skip> {
             Err(docx::Unreadable::Encrypted) => Err(Skip::Encrypted),
             Err(docx::Unreadable::Corrupt(why)) => Err(Skip::Corrupt(why)),
         },
-        other => Err(Skip::Unsupported(other.name())),
+        Format::Html => html::read(&bytes),
+        other @ Format::Pdf => Err(Skip::Unsupported(other.name())),
     }
 }
 

@@ -136,9 +136,10 @@ static EVENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^({one}(?:\s*[-–—]\s*{one})?)\s*:\s*")).expect("static regex")
 });
 
-/// Numbered heading: `IV. Conclusion`, `A.Down but Not Out`, `2. The gender dimension`.
+/// Numbered heading: `IV. Conclusion`, `A.Down but Not Out`, `2. The gender dimension`;
+/// an initialism (`U.S. Objectives`) matches the first branch, which numbers nothing.
 static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s*(\S.*)$").expect("static regex")
+    Regex::new(r"^(?:[A-Z]\.[A-Z]\..*|([IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s*(\S.*))$").expect("regex")
 });
 
 /// Contact lines of back matter: `T: +31 …`, `E: info@…`.
@@ -283,7 +284,7 @@ pub(crate) fn event_header(text: &str) -> Option<&str> {
 /// text with the numbering normalised (`I.Introduction` → `I. Introduction`).
 pub(crate) fn numbered_heading(text: &str) -> Option<(u8, String)> {
     let c = NUMBERED_HEADING.captures(text.trim())?;
-    let (num, rest) = (&c[1], &c[2]);
+    let (num, rest) = (c.get(1)?.as_str(), &c[2]);
     let level = if num.chars().all(|ch| ch.is_ascii_digit()) {
         3
     } else if num.chars().all(|ch| "IVXLC".contains(ch))
@@ -566,6 +567,7 @@ mod tests {
             Some((3, "2. The gender dimension".into()))
         );
         assert_eq!(numbered_heading("Executive Summary"), None);
+        assert_eq!(numbered_heading("U.S. Objectives"), None);
     }
 
     #[test]

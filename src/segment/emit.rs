@@ -57,8 +57,18 @@ impl Emitter {
             self.section.pop();
         }
         let path = self.path();
-        self.out
-            .push(block(PassageKind::Heading, text.clone(), path, piece));
+        let mut b = block(PassageKind::Heading, text.clone(), path, piece);
+        // A note cited by a heading (`Lebanon²⁹`) is cited by the heading.
+        b.refs = piece
+            .marked
+            .refs
+            .iter()
+            .filter_map(|r| match r.target {
+                RefTarget::Number(n) => Some(n.to_string()),
+                RefTarget::Body(_) => None,
+            })
+            .collect();
+        self.out.push(b);
         self.section.push((level, text));
     }
 

@@ -36,7 +36,8 @@ use std::ops::Range;
 
 use crate::model::DocMeta;
 pub(crate) use block::{Block, Segmented};
-pub(crate) use inline::{Inline, Link, note_marker};
+pub(crate) use inline::{Inline, Link, NOTE_OPEN, note_marker};
+pub(crate) use markers::FN_CLOSE;
 use markers::RefTarget;
 pub(crate) use raw::RawBlock;
 pub(crate) use raw::{Emphasis, NoteLabel, Shape};

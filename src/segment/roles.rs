@@ -275,8 +275,12 @@ fn classify_one(
     if labels::footnote_def(text).is_some() {
         return Some(Role::FootnoteDef { n: 0 });
     }
-    // Footnote markers only ever sit in prose.
-    let has_markers = text.contains(markers::FN_OPEN) || text.contains(markers::FN_CLOSE);
+    // Footnote markers only ever sit in prose; so do the note references a
+    // format marks (an HTML table cell line `…wounded as of May 2026³` is no
+    // heading).
+    let has_markers = text.contains(markers::FN_OPEN)
+        || text.contains(markers::FN_CLOSE)
+        || block.text().contains(inline::NOTE_OPEN);
     match block.shape {
         Shape::Para if has_markers => Some(Role::Para),
         Shape::Heading { level, emphasis } => {

@@ -11,6 +11,7 @@ mod export;
 mod extract;
 mod faults;
 mod formats;
+mod html;
 mod ingest;
 mod json_doc;
 mod ranking;
