@@ -37,6 +37,9 @@ pub(crate) struct Document {
     /// Whether pages may have cut its paragraphs (PDF) or each block is
     /// whole (Word, HTML).
     pub continuity: Continuity,
+    /// What the reader left out of a file it read (pages without a text
+    /// layer), one line each, for ingest to report.
+    pub warnings: Vec<String>,
 }
 
 /// Why a file is not read.
@@ -47,7 +50,6 @@ pub(crate) enum Skip {
     /// A format dossier does not read yet.
     Unsupported(&'static str),
     /// A PDF whose pages are images: it needs OCR.
-    #[expect(dead_code, reason = "the PDF reader (issue 11) reports it")]
     NoTextLayer,
     /// Encrypted with a password.
     Encrypted,
