@@ -13,6 +13,7 @@ mod faults;
 mod formats;
 mod ingest;
 mod json_doc;
+mod pdf;
 mod ranking;
 mod relevance;
 mod search;

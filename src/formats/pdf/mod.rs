@@ -104,10 +104,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Pdf, Unreadable> {
         .collect();
     if pages.iter().all(|p| p.lines.is_empty()) {
         return Err(if text.failed_pages > 0 {
-            Unreadable::Corrupt(format!(
-                "none of its {} pages could be read",
-                text.failed_pages
-            ))
+            Unreadable::Corrupt("no page could be read".to_string())
         } else {
             Unreadable::NoText
         });

@@ -136,7 +136,8 @@ fn round_half(size: f32) -> f32 {
     (size * 2.0).round() / 2.0
 }
 
-/// The value with the largest total weight (the larger value on a tie).
+/// The value with the largest total weight (the smaller value on a tie:
+/// of two line spacings seen as often, the tighter one is the paragraph's).
 fn mode(values: impl Iterator<Item = (f32, usize)>) -> Option<f32> {
     let mut totals: Vec<(f32, usize)> = Vec::new();
     for (v, w) in values {
@@ -148,7 +149,7 @@ fn mode(values: impl Iterator<Item = (f32, usize)>) -> Option<f32> {
     totals
         .into_iter()
         .filter(|(_, w)| *w > 0)
-        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)))
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)))
         .map(|(v, _)| v)
 }
 
