@@ -73,6 +73,8 @@ const NOTE_LEADING_EM: f32 = 2.2;
 const FULL_LINE_EM: f32 = 2.5;
 /// Rows of a table are at most this far apart (ems).
 const TABLE_ROW_EM: f32 = 3.0;
+/// A line this wide (a fraction of the page) is a column's text, not a cell.
+const COLUMN_TEXT: f32 = 0.3;
 /// The bottom band where a cover's imprint stands (a fraction of the height).
 const BOTTOM_MARGIN: f32 = 0.15;
 
@@ -111,7 +113,7 @@ pub(super) fn page_blocks(page: &PageLines, furniture: &[bool], ctx: &Context<'_
         let rows = rows(&lines);
         let mut r = 0;
         while r < rows.len() {
-            let n = table_rows(&rows[r..]);
+            let n = table_rows(&rows[r..], page.width);
             if n >= 2 {
                 b.table(&rows[r..r + n]);
                 r += n;
@@ -171,10 +173,16 @@ fn rows<'p>(lines: &[&'p Line]) -> Vec<Vec<&'p Line>> {
 }
 
 /// How many rows from the first one form a table (rows of two or more
-/// cells, close under each other).
-fn table_rows(rows: &[Vec<&Line>]) -> usize {
+/// cells, close under each other). Two lines side by side that are each as
+/// wide as a column are two columns' text, not cells (a page whose columns
+/// were not told apart).
+fn table_rows(rows: &[Vec<&Line>], page_width: f32) -> usize {
+    let is_row = |row: &[&Line]| {
+        row.len() >= 3
+            || (row.len() == 2 && row.iter().any(|l| l.width() < COLUMN_TEXT * page_width))
+    };
     let mut n = 0;
-    while n < rows.len() && rows[n].len() >= 2 {
+    while n < rows.len() && is_row(&rows[n]) {
         if n > 0 {
             let (above, row) = (rows[n - 1][0], rows[n][0]);
             if above.y - row.y > TABLE_ROW_EM * row.size {
