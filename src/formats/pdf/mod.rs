@@ -159,33 +159,4 @@ fn raw(block: Block) -> RawBlock {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `DOSSIER_PDF_LINES=file.pdf cargo test --lib pdf_lines -- --nocapture --ignored`
-    /// prints a PDF's lines as the layout rules see them.
-    #[test]
-    #[ignore = "a debugging aid, run by hand"]
-    #[allow(clippy::print_stdout, reason = "it prints what it finds")]
-    fn pdf_lines() {
-        let Ok(path) = std::env::var("DOSSIER_PDF_LINES") else {
-            return;
-        };
-        let bytes = std::fs::read(path).expect("readable");
-        let text = extract::read(&bytes).expect("a PDF");
-        let pages: Vec<PageLines> = text.pages.iter().map(PageLines::of).collect();
-        let style = Style::of(&pages);
-        println!("{style:?}");
-        for page in &pages {
-            for l in &page.lines {
-                println!(
-                    "p{} y={:.1} x={:.1}-{:.1} s={:.1} b={} lb={} {:?}",
-                    page.number, l.y, l.x0, l.x1, l.size, l.bold, l.lead_bold, l.spans
-                );
-            }
-        }
-        for b in document_blocks(&pages) {
-            println!("block p{} {:?} {:?}", b.page, b.shape, b.text);
-        }
-    }
-}
+mod tests;
