@@ -2,7 +2,7 @@
 //! crate fed mutated inputs must return, never panic, and never take long.
 //!
 //! Targets: the query parser, every format reader (HTML on windows of real
-//! pages) and the segmenter
+//! pages, PDF on mutated made and sample files) and the segmenter
 //! (through `formats::review`, as ingest reads a file), the date grammar,
 //! the citation parser, the entity extractor, front matter. Seeds: the
 //! bundled reports and the segmenter fixtures, cut into pieces. Mutations:
@@ -243,6 +243,45 @@ fn fuzz_html_reader() {
             crate::formats::review("fuzz.html", bytes.clone())
         }));
         assert!(outcome.is_ok(), "html input {i} panicked");
+    }
+}
+
+#[test]
+fn fuzz_pdf_reader() {
+    // PDFs: mutate made ones (flipped bytes, cuts, spliced pieces of each other).
+    let seeds: [&[u8]; 3] = [
+        include_bytes!("../tests/fixtures/segment/pdf-notes-header-footer.pdf"),
+        include_bytes!("../tests/fixtures/segment/pdf-two-columns-table.pdf"),
+        include_bytes!("../tests/fixtures/segment/pdf-form-xobject.pdf"),
+    ];
+    let mut rng = Rng(7);
+    for i in 0..iterations() {
+        let mut bytes = seeds[rng.below(seeds.len())].to_vec();
+        for _ in 0..=rng.below(8) {
+            match rng.below(3) {
+                0 => {
+                    let at = rng.below(bytes.len());
+                    bytes[at] ^= 1 << rng.below(8);
+                }
+                1 => {
+                    let other = seeds[rng.below(seeds.len())];
+                    let start = rng.below(other.len());
+                    let end = (start + rng.below(400)).min(other.len());
+                    let at = rng.below(bytes.len() + 1);
+                    bytes.splice(at..at, other[start..end].iter().copied());
+                }
+                _ => bytes.truncate(rng.below(bytes.len() + 1).max(8)),
+            }
+        }
+        let started = Instant::now();
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            crate::formats::review("fuzz.pdf", bytes.clone())
+        }));
+        assert!(outcome.is_ok(), "pdf input {i} panicked");
+        assert!(
+            started.elapsed() < MAX_TIME_PER_INPUT,
+            "pdf input {i} took too long"
+        );
     }
 }
 

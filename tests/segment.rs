@@ -4,6 +4,9 @@
 //! `dossier debug segment`: one passage per line, `kind [refs] <sources>
 //! {section} text`, metadata first.
 //!
+//! The public-domain PDF samples of `tests/fixtures/samples/` get the same
+//! review (their hand counts are checked in `tests/cli/pdf.rs`).
+//!
 //! To accept a deliberate change: `INSTA_UPDATE=always cargo test --test segment`,
 //! then read the diff of `tests/snapshots/` before committing.
 
@@ -11,6 +14,18 @@
 fn every_family_fixture_segments_as_reviewed() {
     insta::glob!("fixtures/segment/*", |path| {
         let bytes = std::fs::read(path).expect("fixture is readable");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("a file name");
+        insta::assert_snapshot!(dossier::debug_segment(name, bytes));
+    });
+}
+
+#[test]
+fn every_pdf_sample_segments_as_reviewed() {
+    insta::glob!("fixtures/samples/*.pdf", |path| {
+        let bytes = std::fs::read(path).expect("sample is readable");
         let name = path
             .file_name()
             .and_then(|n| n.to_str())

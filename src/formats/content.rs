@@ -37,6 +37,9 @@ pub(crate) struct Document {
     /// Whether pages may have cut its paragraphs (PDF) or each block is
     /// whole (Word, HTML).
     pub continuity: Continuity,
+    /// What the reader left out of a file it read (pages without a text
+    /// layer), one line each, for ingest to report.
+    pub warnings: Vec<String>,
 }
 
 /// Why a file is not read.
@@ -44,10 +47,7 @@ pub(crate) struct Document {
 pub(crate) enum Skip {
     /// Text in an encoding dossier does not read.
     NotUtf8,
-    /// A format dossier does not read yet.
-    Unsupported(&'static str),
     /// A PDF whose pages are images: it needs OCR.
-    #[expect(dead_code, reason = "the PDF reader (issue 11) reports it")]
     NoTextLayer,
     /// Encrypted with a password.
     Encrypted,
@@ -63,7 +63,6 @@ impl fmt::Display for Skip {
             Skip::NotUtf8 => f.write_str(
                 "not UTF-8 text, skipped (hint: convert it with `iconv -t UTF-8` or export it as text)",
             ),
-            Skip::Unsupported(format) => write!(f, "{format} files are not read yet, skipped"),
             Skip::NoTextLayer => f.write_str(
                 "no text layer (a scanned PDF), skipped (hint: run OCR on it first, e.g. `ocrmypdf`)",
             ),

@@ -14,6 +14,7 @@ mod content;
 mod docx;
 mod front_matter;
 mod html;
+mod pdf;
 mod text;
 
 use std::fmt::{self, Write as _};
@@ -95,12 +96,24 @@ pub(crate) fn read(format: Format, bytes: Vec<u8>) -> Result<Content, Skip> {
                 blocks,
                 line_starts: Vec::new(),
                 continuity: Continuity::Whole,
+                warnings: Vec::new(),
             })),
             Err(docx::Unreadable::Encrypted) => Err(Skip::Encrypted),
             Err(docx::Unreadable::Corrupt(why)) => Err(Skip::Corrupt(why)),
         },
+        Format::Pdf => match pdf::read(&bytes) {
+            Ok(pdf) => Ok(Content::Blocks(Document {
+                warnings: pdf.warnings(),
+                meta: pdf.meta,
+                blocks: pdf.blocks,
+                line_starts: Vec::new(),
+                continuity: Continuity::CutByPages,
+            })),
+            Err(pdf::Unreadable::Encrypted) => Err(Skip::Encrypted),
+            Err(pdf::Unreadable::NoText) => Err(Skip::NoTextLayer),
+            Err(pdf::Unreadable::Corrupt(why)) => Err(Skip::Corrupt(why)),
+        },
         Format::Html => html::read(&bytes),
-        other @ Format::Pdf => Err(Skip::Unsupported(other.name())),
     }
 }
 
@@ -111,6 +124,7 @@ pub fn review(name: &str, bytes: Vec<u8>) -> String {
     let Some(format) = Format::detect(name, &bytes) else {
         return "not a report format dossier reads\n".to_string();
     };
+    let mut warnings = Vec::new();
     let (meta, reports) = match read(format, bytes) {
         Ok(Content::Text {
             text,
@@ -125,10 +139,13 @@ pub fn review(name: &str, bytes: Vec<u8>) -> String {
             };
             (meta, segment::segment_text(&text, body_start, syntax))
         }
-        Ok(Content::Blocks(doc)) => (
-            doc.meta,
-            vec![segment::segment_blocks(doc.blocks, 0..0, doc.continuity)],
-        ),
+        Ok(Content::Blocks(doc)) => {
+            warnings = doc.warnings;
+            (
+                doc.meta,
+                vec![segment::segment_blocks(doc.blocks, 0..0, doc.continuity)],
+            )
+        }
         Err(skip) => return format!("skipped: {skip}\n"),
     };
     let mut out = String::new();
@@ -141,6 +158,9 @@ pub fn review(name: &str, bytes: Vec<u8>) -> String {
             meta.authors,
             meta.publisher
         );
+    }
+    for w in warnings {
+        let _ = writeln!(out, "== warning {w}");
     }
     out.push_str(&segment::review(&reports));
     out

@@ -173,21 +173,17 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSu
         });
         for (file, result) in batch.iter().zip(results) {
             match result {
-                Ok(reports) => {
+                Ok((reports, left_out)) => {
                     bytes += file.len;
                     for mut report in reports {
                         make_unique(&mut report, &mut ids);
                         builder.add(&report)?;
                     }
+                    for message in left_out {
+                        warn(progress, &mut warnings, &file.display, message);
+                    }
                 }
-                Err(message) => {
-                    let w = Warning {
-                        path: file.display.clone(),
-                        message,
-                    };
-                    progress.warn(&w);
-                    warnings.push(w);
-                }
+                Err(message) => warn(progress, &mut warnings, &file.display, message),
             }
         }
     }
@@ -204,6 +200,16 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSu
         seconds: started.elapsed().as_secs_f64(),
         index_dir,
     })
+}
+
+/// Reports a warning about a file and keeps it for the summary.
+fn warn(progress: &dyn Progress, warnings: &mut Vec<Warning>, path: &str, message: String) {
+    let w = Warning {
+        path: path.to_string(),
+        message,
+    };
+    progress.warn(&w);
+    warnings.push(w);
 }
 
 /// What the index stores about entity names, from the gazetteers: every
@@ -258,15 +264,17 @@ fn empty_corpus(paths: &[PathBuf]) -> Error {
     Error::EmptyCorpus { what }
 }
 
-/// Reads, segments and assembles one file; `Err` is the reason it was skipped.
+/// Reads, segments and assembles one file, with what its reader left out;
+/// `Err` is the reason it was skipped.
 fn process(
     file: &SourceFile,
     sidecars: &[Sidecar],
     extractor: &Extractor,
-) -> Result<Vec<Report>, String> {
+) -> Result<(Vec<Report>, Vec<String>), String> {
     let bytes = file.bytes().map_err(|e| e.to_string())?;
     let format = Format::detect(&file.name, &bytes)
         .ok_or_else(|| "not a report format dossier reads, skipped".to_string())?;
+    let mut left_out = Vec::new();
     let (segmented, file_meta, starts) =
         match formats::read(format, bytes).map_err(|e| e.to_string())? {
             Content::Text {
@@ -285,6 +293,7 @@ fn process(
             }
             Content::Blocks(doc) => {
                 let span = 0..0;
+                left_out = doc.warnings;
                 (
                     vec![segment_blocks(doc.blocks, span, doc.continuity)],
                     doc.meta,
@@ -297,7 +306,7 @@ fn process(
     }
     let parts = segmented.len();
     let sidecar = file.sidecar.and_then(|i| sidecars.get(i));
-    Ok(segmented
+    let reports = segmented
         .into_iter()
         .enumerate()
         .map(|(i, seg)| {
@@ -313,7 +322,8 @@ fn process(
             };
             assemble(seg, &origin, extractor)
         })
-        .collect())
+        .collect();
+    Ok((reports, left_out))
 }
 
 /// Gives a report a document id no earlier report has (`-2`, `-3`… appended),

@@ -77,6 +77,10 @@ pub(crate) struct RawBlock {
     pub inline: Inline,
     /// The page it starts on, where the format has pages (1-based).
     pub page: Option<u32>,
+    /// Its shape was read from the format's typography (a PDF's fonts),
+    /// not from text: a paragraph is never taken for a heading for its
+    /// words alone (`Issues for Congress include` leading into a list).
+    pub typeset: bool,
 }
 
 impl RawBlock {
@@ -87,6 +91,7 @@ impl RawBlock {
             shape,
             inline,
             page: None,
+            typeset: false,
         }
     }
 

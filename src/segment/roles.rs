@@ -220,7 +220,7 @@ fn take_metadata(text: &str, meta: &mut DocMeta, date_line_seen: &mut bool) -> b
         }
         return true;
     }
-    if let Some(names) = classify::authors(text) {
+    if let Some(names) = classify::authors(text).filter(|n| names_someone(text, n)) {
         if meta.authors.is_empty() {
             meta.authors = names;
         }
@@ -296,7 +296,7 @@ fn classify_one(
         Shape::Item | Shape::Para if classify::event_header(text).is_some() => Some(Role::Event),
         Shape::Item => Some(Role::Item),
         Shape::Para if text.starts_with(['•', '·']) => Some(Role::Item),
-        Shape::Para if classify::looks_like_heading(text) => {
+        Shape::Para if !block.typeset && classify::looks_like_heading(text) => {
             if meta.title.is_empty() && !prose_seen && classify::could_be_title(text) {
                 text.clone_into(&mut meta.title);
                 return None;
@@ -309,6 +309,12 @@ fn classify_one(
         }
         _ => Some(Role::Para),
     }
+}
+
+/// Whether an author line names someone: without a colon, one word is
+/// nobody's name (`Author Information` heads a section).
+fn names_someone(text: &str, names: &[String]) -> bool {
+    text.contains(':') || names.iter().any(|n| n.contains(' '))
 }
 
 /// Back matter often repeats the title and the author line: not passages.
@@ -408,6 +414,25 @@ fn strip_bullet(marked: &mut Marked) {
         marked.text.replace_range(..cut, "");
         for r in &mut marked.refs {
             r.at = r.at.saturating_sub(cut);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_author_line_names_someone() {
+        // See: issue 11 (CRS reports head their back matter `Author Information`).
+        for (text, want) in [
+            ("Author Information", false),
+            ("Authors: Jane Roe and John Doe", true),
+            ("By Ann Lee", true),
+            ("Author: Mahmood", true),
+        ] {
+            let names = classify::authors(text).unwrap_or_default();
+            assert_eq!(names_someone(text, &names), want, "{text}");
         }
     }
 }

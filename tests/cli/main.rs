@@ -14,6 +14,7 @@ mod formats;
 mod html;
 mod ingest;
 mod json_doc;
+mod pdf;
 mod ranking;
 mod relevance;
 mod search;

@@ -451,4 +451,3 @@ mod tests {
         Cli::command().debug_assert();
     }
 }
-

@@ -39,6 +39,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Content, Skip> {
         blocks,
         line_starts: source.line_starts,
         continuity: Continuity::Whole,
+        warnings: Vec::new(),
     }))
 }
 
