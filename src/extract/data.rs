@@ -38,6 +38,9 @@ pub(crate) struct Data {
     pub(crate) places: Vec<PlaceRec>,
     /// Phrases that mention nothing (data/blockers.toml).
     pub(crate) blockers: Vec<String>,
+    /// Words that make the country or place name before them an outlet's
+    /// name (`The Japan Times`), from data/blockers.toml.
+    pub(crate) outlet_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -109,6 +112,8 @@ struct PlaceRef {
 struct BlockersFile {
     #[serde(default)]
     phrases: Vec<String>,
+    #[serde(default)]
+    outlet_words: Vec<String>,
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
@@ -304,6 +309,7 @@ impl Data {
     fn add_blockers(&mut self, path: &Path, text: &str) -> Result<()> {
         let file: BlockersFile = parse_toml(path, text)?;
         push_unique(&mut self.blockers, file.phrases);
+        push_unique(&mut self.outlet_words, file.outlet_words);
         Ok(())
     }
 }

@@ -70,4 +70,6 @@ pub use extractor::Extractor;
 pub use mention::{Entities, EntityKind, Mention};
 
 #[cfg(test)]
+mod publisher_tests;
+#[cfg(test)]
 mod tests;

@@ -105,7 +105,8 @@ mod tests {
 
     #[test]
     fn outlets_cited_by_a_passage_are_not_its_mentions() {
-        let text = "Sources: Liberian Observer";
+        // An outlet whose shape no rule of data/blockers.toml knows.
+        let text = "Sources: Liberian Voices";
         let countries = |sources: &[String]| -> Vec<String> {
             entities(rules(), &[(text, sources)])[0]
                 .iter()
@@ -114,6 +115,6 @@ mod tests {
                 .collect()
         };
         assert_eq!(countries(&[]), ["LR"]);
-        assert!(countries(&["Liberian Observer".to_string()]).is_empty());
+        assert!(countries(&["Liberian Voices".to_string()]).is_empty());
     }
 }

@@ -5,6 +5,8 @@
 //! In: the loaded [`Data`]. Out: [`Rules`], built once and shared by every
 //! passage of an ingest (read-only, so across threads too).
 
+use rustc_hash::FxHashSet as HashSet;
+
 use super::countries::{self, CountryForm};
 use super::data::Data;
 use super::gazetteer::{CaseRule, Gazetteer, GazetteerBuilder};
@@ -12,6 +14,7 @@ use super::groups;
 use super::persons::PersonRules;
 use super::places::{self, PlaceInfo};
 use crate::error::Result;
+use crate::fold::fold_key;
 
 /// What a gazetteer name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +47,8 @@ pub(crate) struct Rules {
     pub(crate) groups: Vec<String>,
     pub(crate) places: Vec<PlaceInfo>,
     pub(crate) persons: PersonRules,
+    /// Folded outlet words (data/blockers.toml `outlet_words`).
+    pub(crate) outlet_words: HashSet<Vec<u8>>,
 }
 
 impl Rules {
@@ -88,6 +93,11 @@ impl Rules {
             countries,
             places,
             persons: PersonRules::bundled()?,
+            outlet_words: data
+                .outlet_words
+                .iter()
+                .map(|w| fold_key(w).into_bytes())
+                .collect(),
         })
     }
 }

@@ -112,6 +112,13 @@ use serde::Serialize;
 pub use crate::model::{Precision, Qualifier};
 pub(crate) use lexicon::english_months;
 
+/// Whether `key` (folded, lower case) is an English month name or its
+/// abbreviation (`november`, `nov`, `sept`): words the place and country
+/// gazetteers leave to dates.
+pub(crate) fn is_month_name(key: &str) -> bool {
+    english_months().any(|(m, _)| m == key)
+}
+
 /// What relative dates are resolved against.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DateContext {
