@@ -103,6 +103,34 @@ mod tests {
         assert!(persons(&["Keïta left."])[0].is_empty());
     }
 
+    // See: issue 13 ("a report naming 'Bin Ladin' in 71 passages gets him in
+    // 9; Zarqawi 9 of 17, Assad 3 of 16").
+    #[test]
+    fn surnames_with_particles_and_articles_point_at_the_full_name() {
+        let found = persons(&[
+            "The founder, Usama Bin Ladin, recruited veterans of the war.",
+            "By 1996 Bin Ladin had moved his headquarters.",
+            "Abu Musab al-Zarqawi ran a camp near the border.",
+            "Zarqawi later moved north, and al-Zarqawi's men followed.",
+            "President Bashar al-Assad refused.",
+            "Assad then ordered the army into the suburbs.",
+            "Usama Bin Ladin and Zarqawi never met in the desert.",
+        ]);
+        assert_eq!(found[1], ["Usama Bin Ladin"]);
+        assert_eq!(found[3], ["Abu Musab al-Zarqawi", "Abu Musab al-Zarqawi"]);
+        assert_eq!(found[5], ["Bashar al-Assad"]);
+        assert_eq!(found[6], ["Usama Bin Ladin", "Abu Musab al-Zarqawi"]);
+        // Two people bear the surname: a lone Assad is neither.
+        let found = persons(&[
+            "President Hafez al-Assad died in 2000; his son Bashar al-Assad succeeded him.",
+            "Assad then ordered the army into the suburbs.",
+        ]);
+        assert!(found[1].is_empty(), "{found:?}");
+        // A lone particle is no surname.
+        let found = persons(&["The founder, Usama Bin Ladin, left.", "Bin said no."]);
+        assert!(found[1].is_empty(), "{found:?}");
+    }
+
     #[test]
     fn outlets_cited_by_a_passage_are_not_its_mentions() {
         // An outlet whose shape no rule of data/blockers.toml knows.
