@@ -2,7 +2,7 @@
 //! and optional user additions from a directory.
 //!
 //! In: the text of `data/countries.tsv`, `country_overrides.toml`,
-//! `groups.toml`, `places.tsv`, `place_overrides.toml`, `blockers.toml`
+//! `groups.toml`, `groups_un.toml`, `places.tsv`, `place_overrides.toml`, `blockers.toml`
 //! (formats documented at the top of each file), then, if a user directory is
 //! given, `countries.toml`, `groups.toml`, `places.tsv`, `places.toml` and
 //! `blockers.toml` found there. Out: one merged [`Data`] of the plain records of
@@ -26,6 +26,7 @@ pub(crate) use records::{CountryRec, GroupRec, PlaceRec};
 const COUNTRIES_TSV: &str = include_str!("../../data/countries.tsv");
 const COUNTRY_OVERRIDES: &str = include_str!("../../data/country_overrides.toml");
 const GROUPS: &str = include_str!("../../data/groups.toml");
+const GROUPS_UN: &str = include_str!("../../data/groups_un.toml");
 const PLACES_TSV: &str = include_str!("../../data/places.tsv");
 const PLACE_OVERRIDES: &str = include_str!("../../data/place_overrides.toml");
 const BLOCKERS: &str = include_str!("../../data/blockers.toml");
@@ -138,6 +139,9 @@ impl Data {
         };
         data.apply_country_overrides(Path::new("data/country_overrides.toml"), COUNTRY_OVERRIDES)?;
         data.add_groups(Path::new("data/groups.toml"), GROUPS)?;
+        // Generated from the UN sanctions list by scripts/gen_groups.py; read
+        // after the hand-kept file, whose groups it only adds names to.
+        data.add_groups(Path::new("data/groups_un.toml"), GROUPS_UN)?;
         data.apply_place_overrides(Path::new("data/place_overrides.toml"), PLACE_OVERRIDES)?;
         data.add_blockers(Path::new("data/blockers.toml"), BLOCKERS)?;
         Ok(data)
