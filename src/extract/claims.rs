@@ -2,7 +2,8 @@
 //! name that is part of a person's name, or candidate places.
 //!
 //! In: a match in folded text, with the names it may stand for. Out: one
-//! [`Claim`], by priority: blockers first, then groups, countries, places. A
+//! [`Claim`], by priority: blockers first, then groups, groups' short names,
+//! countries, places. A
 //! country name is judged by `countries.rs` (case, a given name next to it); a
 //! name two countries share (Congolese) counts toward neither.
 
@@ -20,6 +21,8 @@ pub(crate) enum Claim {
     Blocked,
     /// Groups, by index, sorted.
     Groups(Vec<usize>),
+    /// A group's short name (`Abu Sayyaf`), by group index.
+    GroupShort(usize),
     /// A country, by index.
     Country(usize),
     /// A country name refused because it is part of a person's name.
@@ -47,6 +50,13 @@ pub(crate) fn classify(rules: &Rules, folded: &Folded, hit: &Hit<Target>) -> Cla
         groups.sort_unstable();
         groups.dedup();
         return Claim::Groups(groups);
+    }
+    let short = hit.targets.iter().find_map(|t| match t {
+        Target::GroupShort(g) => Some(*g as usize),
+        _ => None,
+    });
+    if let Some(g) = short {
+        return Claim::GroupShort(g);
     }
     if names_an_outlet(rules, folded, hit.range.clone()) {
         return Claim::Blocked;

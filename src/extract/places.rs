@@ -73,7 +73,8 @@ pub(crate) fn register<T: Copy + PartialEq>(
 const ARTICLES: &[&[u8]] = &[b"al", b"el", b"ad", b"ar", b"ash", b"az"];
 
 /// Name particles that continue a person's name (`Talha al-Libi`, `Bah ag Moussa`).
-const NAME_PARTICLES: &[&[u8]] = &[b"al", b"el", b"ag", b"ould", b"bin", b"ibn", b"ben", b"abu"];
+pub(crate) const NAME_PARTICLES: &[&[u8]] =
+    &[b"al", b"el", b"ag", b"ould", b"bin", b"ibn", b"ben", b"abu"];
 
 /// Whether a place hit at folded bytes `range` names a place. `could_be_name`
 /// tells whether a capitalised word (folded, lower case) right before it may

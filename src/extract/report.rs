@@ -8,11 +8,14 @@
 //! surname of one of them stands alone is then named again from its scan,
 //! knowing them; mentions inside a cited outlet's name are dropped
 //! (`outlets.rs`), and every person takes the fullest form the report gives.
+//! Last, the groups the report itself defines or shortens are added
+//! (`report_groups.rs`).
 
 use super::mention::Mention;
 use super::outlets::drop_inside_sources;
 use super::passage::{PassageScan, scan};
 use super::persons::{KnownPersons, ReportPersons};
+use super::report_groups::add_report_groups;
 use super::rules::Rules;
 
 /// The mentions of each of `passages` (text, cited outlets), knowing the
@@ -30,18 +33,18 @@ pub(crate) fn entities(rules: &Rules, passages: &[(&str, &[String])]) -> Vec<Vec
         })
         .collect();
     let texts: Vec<&str> = passages.iter().map(|(text, _)| *text).collect();
-    let Some(report) = ReportPersons::learn(&rules.persons, &texts, &mentions) else {
-        return mentions;
-    };
-    for (n, ((scan, (text, sources)), found)) in
-        scans.iter().zip(passages).zip(&mut mentions).enumerate()
-    {
-        if report.surname_outside_names(n, found) {
-            *found = scan.mentions(rules, report.known());
-            drop_inside_sources(text, sources, found);
+    if let Some(report) = ReportPersons::learn(&rules.persons, &texts, &mentions) {
+        for (n, ((scan, (text, sources)), found)) in
+            scans.iter().zip(passages).zip(&mut mentions).enumerate()
+        {
+            if report.surname_outside_names(n, found) {
+                *found = scan.mentions(rules, report.known());
+                drop_inside_sources(text, sources, found);
+            }
+            report.canonicalise(found);
         }
-        report.canonicalise(found);
     }
+    add_report_groups(rules, &texts, &scans, &mut mentions);
     mentions
 }
 

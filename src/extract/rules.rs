@@ -23,6 +23,9 @@ pub(crate) enum Target {
     Country(u16, CountryForm),
     /// An armed group (index into [`Rules::groups`]).
     Group(u16),
+    /// A group's short name (`Abu Sayyaf`): never a person, and the group
+    /// where the report names it in full.
+    GroupShort(u16),
     /// A place (index into [`Rules::places`]).
     Place(u32),
     /// A phrase that mentions nothing (data/blockers.toml).
@@ -65,6 +68,9 @@ impl Rules {
                 groups::NameForm::Variant => CaseRule::ProperWords,
             };
             b.add(&name, Target::Group(i as u16), case);
+        }
+        for (name, i) in groups::short_names(&data.groups) {
+            b.add(&name, Target::GroupShort(i as u16), CaseRule::AsWritten);
         }
         countries::register(&mut b, &data.countries, |i, form| {
             Target::Country(i as u16, form)
