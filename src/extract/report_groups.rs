@@ -6,7 +6,8 @@
 //! In: the report's passage texts, their scans (for the short names) and
 //! their mentions from one pass. Out: the same mentions with the groups so
 //! learnt added, in text order. The rules:
-//! - a definition is a group's name, perhaps continued by up to
+//! - a definition is an acronym then the group's name in brackets (`JN
+//!   (Jabhat al-Nusra)`), or a group's name, perhaps continued by up to
 //!   [`MAX_CONTINUATION`] capitalised words and particles (`Islamic State of
 //!   Iraq` + `and Greater Syria`), then `(ACR)` or `(ACR,`: an acronym of two
 //!   to eight characters, first a capital, whose capitals are, in order,
@@ -100,7 +101,9 @@ fn definitions(texts: &[&str], mentions: &[Vec<Mention>]) -> Vec<Definition> {
     let mut out: Vec<Definition> = Vec::new();
     for (passage, (text, found)) in texts.iter().zip(mentions).enumerate() {
         for m in found.iter().filter(|m| m.kind == EntityKind::Group) {
-            let Some((acronym, continuation, acronym_span)) = defined_after(text, &m.span) else {
+            let Some((acronym, continuation, acronym_span)) =
+                defined_after(text, &m.span).or_else(|| defined_before(text, &m.span))
+            else {
                 continue;
             };
             let known = overlaps(found, &acronym_span);
@@ -155,6 +158,28 @@ fn defined_after(text: &str, name: &Range<usize>) -> Option<(String, Range<usize
     let continuation = name.end..name.end + at;
     let start = name.end + at + 1;
     Some((acronym.clone(), continuation, start..start + acronym.len()))
+}
+
+/// The acronym written right before the name at `name` in `text`, the name
+/// in brackets after it (`JN (Jabhat al-Nusra)`): the acronym, an empty
+/// continuation, and the acronym's span.
+fn defined_before(text: &str, name: &Range<usize>) -> Option<(String, Range<usize>, Range<usize>)> {
+    let before = text[..name.start]
+        .strip_suffix('(')?
+        .trim_end_matches([' ', '\u{a0}']);
+    if !text[name.end..].starts_with(')') {
+        return None;
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    let acronym = &before[start..];
+    let whole_word = !before[..start].ends_with(|c: char| c.is_alphanumeric());
+    (whole_word && is_acronym_of(acronym, &text[name.clone()]))
+        .then(|| (acronym.to_owned(), name.end..name.end, start..before.len()))
 }
 
 /// Whether `acronym` is an acronym of `phrase`: two to [`MAX_ACRONYM`]
@@ -245,5 +270,10 @@ mod tests {
         // A bracket that is no acronym of the name, or too far.
         assert!(defined_after("Jabhat al-Nusra (US)", &(0..15)).is_none());
         assert!(defined_after("Jabhat al-Nusra fighters (JN)", &(0..15)).is_none());
+        // The acronym first, the name in brackets.
+        let text = "JN (Jabhat al-Nusra) grew";
+        let (acronym, _, span) = defined_before(text, &(4..19)).expect("a definition");
+        assert_eq!((acronym.as_str(), &text[span]), ("JN", "JN"));
+        assert!(defined_before("the US (Jabhat al-Nusra)", &(8..23)).is_none());
     }
 }
