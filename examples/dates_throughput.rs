@@ -37,6 +37,7 @@ fn main() -> ExitCode {
     let bytes: usize = texts.iter().map(String::len).sum();
     let ctx = DateContext {
         reference: "2020-06-29".parse().ok(),
+        ..DateContext::default()
     };
 
     let count = |whole: bool| -> usize {

@@ -145,7 +145,13 @@ fn run(row: &Row) -> Vec<String> {
         .as_deref()
         .and_then(|d| d.parse::<Date>().ok());
     let mut found: Vec<String> = Vec::new();
-    for m in extract_dates(&row.text, &DateContext { reference }) {
+    for m in extract_dates(
+        &row.text,
+        &DateContext {
+            reference,
+            ..DateContext::default()
+        },
+    ) {
         if !found.contains(&m.value) {
             found.push(m.value);
         }

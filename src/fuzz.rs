@@ -289,6 +289,7 @@ fn fuzz_pdf_reader() {
 fn fuzz_date_grammar() {
     let ctx = crate::extract::DateContext {
         reference: Some(jiff::civil::date(2021, 6, 1)),
+        ..crate::extract::DateContext::default()
     };
     fuzz("dates", 4, 400, |b| {
         let _ = crate::extract::extract_dates(&text(b), &ctx);

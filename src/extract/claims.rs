@@ -2,14 +2,17 @@
 //! name that is part of a person's name, or candidate places.
 //!
 //! In: a match in folded text, with the names it may stand for. Out: one
-//! [`Claim`], by priority: blockers first, then groups, countries, places. A
+//! [`Claim`], by priority: blockers first, then groups, groups' short names,
+//! countries, places. A
 //! country name is judged by `countries.rs` (case, a given name next to it); a
 //! name two countries share (Congolese) counts toward neither.
+
+use std::ops::Range;
 
 use super::countries::{self, CountryForm};
 use super::gazetteer::Hit;
 use super::rules::{Rules, Target};
-use crate::fold::Folded;
+use crate::fold::{Folded, word_after, word_before};
 
 /// What a gazetteer hit claims.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +21,8 @@ pub(crate) enum Claim {
     Blocked,
     /// Groups, by index, sorted.
     Groups(Vec<usize>),
+    /// A group's short name (`Abu Sayyaf`), by group index.
+    GroupShort(usize),
     /// A country, by index.
     Country(usize),
     /// A country name refused because it is part of a person's name.
@@ -45,6 +50,16 @@ pub(crate) fn classify(rules: &Rules, folded: &Folded, hit: &Hit<Target>) -> Cla
         groups.sort_unstable();
         groups.dedup();
         return Claim::Groups(groups);
+    }
+    let short = hit.targets.iter().find_map(|t| match t {
+        Target::GroupShort(g) => Some(*g as usize),
+        _ => None,
+    });
+    if let Some(g) = short {
+        return Claim::GroupShort(g);
+    }
+    if names_an_outlet(rules, folded, hit.range.clone()) {
+        return Claim::Blocked;
     }
     let mut countries: Vec<(usize, CountryForm)> = hit
         .targets
@@ -93,6 +108,31 @@ fn judge_country(
         countries::Verdict::PersonName => Claim::PersonName,
         countries::Verdict::Refused => Claim::Nothing,
     }
+}
+
+/// A country or place name inside an outlet's name, by the shapes of
+/// `data/blockers.toml`: a capitalised outlet word right after it (`The Japan
+/// Times`, `Nigerian Tribune`) or an outlet word and `of` right before it
+/// (`Times of Malta`). `range`: the match in folded text.
+fn names_an_outlet(rules: &Rules, folded: &Folded, range: Range<usize>) -> bool {
+    let capitalised = |word: &[u8], at: usize| {
+        folded.cased.get(at).is_some_and(u8::is_ascii_uppercase)
+            && rules.outlet_words.contains(word)
+    };
+    if let Some(next) = word_after(&folded.lower, range.end) {
+        let at = range.end + usize::from(folded.lower.get(range.end) == Some(&b' '));
+        if capitalised(next, at) {
+            return true;
+        }
+    }
+    let Some(of) = word_before(&folded.lower, range.start) else {
+        return false;
+    };
+    let of_start = range.start - 1 - of.len();
+    if of != b"of" {
+        return false;
+    }
+    word_before(&folded.lower, of_start).is_some_and(|w| capitalised(w, of_start - 1 - w.len()))
 }
 
 /// A name in brackets right after another name qualifies it (`American

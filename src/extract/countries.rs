@@ -20,8 +20,9 @@
 //! the caller: such a name counts toward neither.
 
 use super::data::CountryRec;
+use super::dates::is_month_name;
 use super::gazetteer::{CaseRule, GazetteerBuilder};
-use crate::fold::{Folded, is_word_byte, word_after, word_before};
+use crate::fold::{Folded, fold_key, is_word_byte, word_after, word_before};
 
 /// How a country was named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,7 +246,9 @@ pub(crate) fn register<T: Copy + PartialEq>(
                 CaseRule::Any
             }
         };
-        for name in &c.names {
+        // `Nov`, `Dec`: a month, never a country (nor a place, see `places`).
+        let names = c.names.iter().filter(|n| !is_month_name(&fold_key(n)));
+        for name in names {
             builder.add(name, target(i, CountryForm::Name), case(name));
             for variant in name_variants(name) {
                 builder.add(&variant, target(i, CountryForm::Name), case(name));

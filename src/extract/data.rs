@@ -2,7 +2,7 @@
 //! and optional user additions from a directory.
 //!
 //! In: the text of `data/countries.tsv`, `country_overrides.toml`,
-//! `groups.toml`, `places.tsv`, `place_overrides.toml`, `blockers.toml`
+//! `groups.toml`, `groups_un.toml`, `places.tsv`, `place_overrides.toml`, `blockers.toml`
 //! (formats documented at the top of each file), then, if a user directory is
 //! given, `countries.toml`, `groups.toml`, `places.tsv`, `places.toml` and
 //! `blockers.toml` found there. Out: one merged [`Data`] of the plain records of
@@ -26,6 +26,7 @@ pub(crate) use records::{CountryRec, GroupRec, PlaceRec};
 const COUNTRIES_TSV: &str = include_str!("../../data/countries.tsv");
 const COUNTRY_OVERRIDES: &str = include_str!("../../data/country_overrides.toml");
 const GROUPS: &str = include_str!("../../data/groups.toml");
+const GROUPS_UN: &str = include_str!("../../data/groups_un.toml");
 const PLACES_TSV: &str = include_str!("../../data/places.tsv");
 const PLACE_OVERRIDES: &str = include_str!("../../data/place_overrides.toml");
 const BLOCKERS: &str = include_str!("../../data/blockers.toml");
@@ -38,6 +39,9 @@ pub(crate) struct Data {
     pub(crate) places: Vec<PlaceRec>,
     /// Phrases that mention nothing (data/blockers.toml).
     pub(crate) blockers: Vec<String>,
+    /// Words that make the country or place name before them an outlet's
+    /// name (`The Japan Times`), from data/blockers.toml.
+    pub(crate) outlet_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -109,6 +113,8 @@ struct PlaceRef {
 struct BlockersFile {
     #[serde(default)]
     phrases: Vec<String>,
+    #[serde(default)]
+    outlet_words: Vec<String>,
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
@@ -133,6 +139,9 @@ impl Data {
         };
         data.apply_country_overrides(Path::new("data/country_overrides.toml"), COUNTRY_OVERRIDES)?;
         data.add_groups(Path::new("data/groups.toml"), GROUPS)?;
+        // Generated from the UN sanctions list by scripts/gen_groups.py; read
+        // after the hand-kept file, whose groups it only adds names to.
+        data.add_groups(Path::new("data/groups_un.toml"), GROUPS_UN)?;
         data.apply_place_overrides(Path::new("data/place_overrides.toml"), PLACE_OVERRIDES)?;
         data.add_blockers(Path::new("data/blockers.toml"), BLOCKERS)?;
         Ok(data)
@@ -304,6 +313,7 @@ impl Data {
     fn add_blockers(&mut self, path: &Path, text: &str) -> Result<()> {
         let file: BlockersFile = parse_toml(path, text)?;
         push_unique(&mut self.blockers, file.phrases);
+        push_unique(&mut self.outlet_words, file.outlet_words);
         Ok(())
     }
 }

@@ -16,6 +16,7 @@ use super::mention::{Entities, Mention};
 use super::passage::scan;
 use super::persons::KnownPersons;
 use super::report;
+use super::report_groups::add_report_groups;
 use super::rules::Rules;
 use crate::error::Result;
 
@@ -52,9 +53,14 @@ impl Extractor {
 
     /// Entity mentions (countries, groups, places, persons) in `text`, in text
     /// order (by span start, then kind). A place that counts toward a country
-    /// yields two mentions with the same span.
+    /// yields two mentions with the same span. The acronyms `text` defines
+    /// (`Jabhat al-Nusra (JN)`) name their group in it.
     pub fn entities(&self, text: &str) -> Vec<Mention> {
-        scan(&self.rules, text).mentions(&self.rules, &KnownPersons::default())
+        let scanned = scan(&self.rules, text);
+        let mut found = [scanned.mentions(&self.rules, &KnownPersons::default())];
+        add_report_groups(&self.rules, &[text], &[scanned], &mut found);
+        let [found] = found;
+        found
     }
 
     /// Like [`Extractor::entities`] for each passage of one report, given as

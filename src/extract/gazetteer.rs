@@ -23,6 +23,11 @@ pub(crate) enum CaseRule {
     Any,
     /// The first letter must be a capital (`Chad`, not `chad`).
     Capitalised,
+    /// Like [`CaseRule::Capitalised`], and a word the text writes in capitals
+    /// only (two letters or more) must be written so in the name too: an
+    /// acronym is not a place (`GAO`, an agency, is not Gao), unless the
+    /// gazetteer writes the place that way.
+    Proper,
     /// Every word the name writes with a capital must be written with one
     /// (`Islamic State`, not `an Islamic state`; `AL-QAEDA` is fine).
     AsWritten,
@@ -225,6 +230,10 @@ fn case_agrees<T>(text: &Folded, range: Range<usize>, entry: &Entry<T>) -> bool 
     match entry.case {
         CaseRule::Any => true,
         CaseRule::Capitalised => cased.first().is_some_and(u8::is_ascii_uppercase),
+        CaseRule::Proper => {
+            cased.first().is_some_and(u8::is_ascii_uppercase)
+                && capitals_as_written(cased, &entry.cased)
+        }
         CaseRule::AsWritten => {
             entry
                 .cased
@@ -254,6 +263,20 @@ fn case_agrees<T>(text: &Folded, range: Range<usize>, entry: &Entry<T>) -> bool 
             same_letters && (letters > SHORT_ACRONYM || !shouting_nearby(&text.cased, range))
         }
     }
+}
+
+/// Whether every word that `cased` (a match) writes in capitals only, two
+/// letters or more, is written so in `name` too (same folded length).
+fn capitals_as_written(cased: &[u8], name: &[u8]) -> bool {
+    let mut start = 0;
+    for word in cased.split(|&b| !is_word_byte(b)) {
+        let end = start + word.len();
+        if is_shouted(word) && !name.get(start..end).is_some_and(is_shouted) {
+            return false;
+        }
+        start = end + 1;
+    }
+    true
 }
 
 /// Whether the word before or after `range` is all capitals (two letters or more).
@@ -296,6 +319,8 @@ mod tests {
         b.add("Islamic State", "ISIS", CaseRule::AsWritten);
         b.add("al-Shabaab", "al-Shabaab", CaseRule::AsWritten);
         b.add("al shabab", "al-Shabaab", CaseRule::ProperWords);
+        b.add("Gao", "Gao", CaseRule::Proper);
+        b.add("ADF Camp", "camp", CaseRule::Proper);
         b.build()
     }
 
@@ -337,6 +362,10 @@ mod tests {
             ("an Islamic state, the Islamic State", &[("Islamic State", "ISIS")]),
             ("ISLAMIC STATE", &[("ISLAMIC STATE", "ISIS")]),
             ("Al-Shabaab, al-Shabab, al-shabab", &[("Al-Shabaab", "al-Shabaab"), ("al-Shabab", "al-Shabaab")]),
+            // an acronym is a place only when the place is written that way
+            // See: issue 13
+            ("Gao and the GAO, not gao", &[("Gao", "Gao")]),
+            ("the ADF Camp, the ADF CAMP", &[("ADF Camp", "camp")]),
         ];
         for (text, want) in cases {
             let got = found(text);

@@ -44,6 +44,18 @@ pub(crate) fn names(groups: &[GroupRec]) -> Vec<(String, usize, NameForm)> {
             out.push((acronym.clone(), i, NameForm::Acronym));
         }
     }
+    // `Abu Sayyaf Group` is also written `Abu Sayyaf group`.
+    for (i, g) in groups.iter().enumerate() {
+        for alias in std::iter::once(&g.name).chain(&g.aliases) {
+            if let Some((head, noun)) = split_name_noun(alias) {
+                out.push((
+                    format!("{head} {}", noun.to_lowercase()),
+                    i,
+                    NameForm::Alias,
+                ));
+            }
+        }
+    }
     let mut generated: HashSet<String> = HashSet::new();
     let mut add =
         |name: String, i: usize, form: NameForm, out: &mut Vec<(String, usize, NameForm)>| {
@@ -61,6 +73,51 @@ pub(crate) fn names(groups: &[GroupRec]) -> Vec<(String, usize, NameForm)> {
         }
         for (name, form) in branch_names(groups, g) {
             add(name, i, form, &mut out);
+        }
+    }
+    out
+}
+
+/// Nouns that end a group's name after a person's name or a kunya (`Abu
+/// Sayyaf Group`, `Muhammad Jamal Network`): the name is also written with
+/// them in lower case, and without them it is the group's short name.
+const NAME_NOUNS: &[&str] = &["Group", "Network"];
+
+/// Fewest words a short name has (`Abu Sayyaf`; `Haqqani` alone is a person
+/// as often as the network).
+const MIN_SHORT_WORDS: usize = 2;
+
+/// `("Abu Sayyaf", "Group")` for `Abu Sayyaf Group`: a name before one of
+/// [`NAME_NOUNS`].
+fn split_name_noun(name: &str) -> Option<(&str, &str)> {
+    let (head, noun) = name.rsplit_once(' ')?;
+    NAME_NOUNS.contains(&noun).then_some((head, noun))
+}
+
+/// Short names of groups (`Abu Sayyaf` of `Abu Sayyaf Group`), with the group
+/// they stand for; none that is another group's explicit name. Never a
+/// person; a group mention where the report names the group in full
+/// (`report_groups.rs`).
+pub(crate) fn short_names(groups: &[GroupRec]) -> Vec<(String, usize)> {
+    let explicit: HashSet<String> = groups
+        .iter()
+        .flat_map(|g| {
+            std::iter::once(&g.name)
+                .chain(&g.aliases)
+                .chain(&g.acronyms)
+        })
+        .map(|n| fold_key(n))
+        .collect();
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for (i, g) in groups.iter().enumerate() {
+        for alias in std::iter::once(&g.name).chain(&g.aliases) {
+            if let Some((head, _)) = split_name_noun(alias)
+                && head.split_whitespace().count() >= MIN_SHORT_WORDS
+                && !explicit.contains(&fold_key(head))
+                && !out.iter().any(|(n, j)| *j == i && n == head)
+            {
+                out.push((head.to_owned(), i));
+            }
         }
     }
     out
@@ -187,6 +244,31 @@ mod tests {
         assert_eq!(of("ISIL-GS"), Some((1, NameForm::Acronym)));
         assert_eq!(of("ISISGS"), Some((1, NameForm::Acronym)));
         assert_eq!(of("Islamic State"), Some((0, NameForm::Alias)));
+    }
+
+    // See: issue 13 ("`Abu Sayyaf` (a group) tagged as a person").
+    #[test]
+    fn a_name_before_group_or_network_is_a_short_name() {
+        let groups = vec![
+            GroupRec {
+                name: "Abu Sayyaf Group".into(),
+                ..GroupRec::default()
+            },
+            GroupRec {
+                name: "Haqqani Network".into(),
+                ..GroupRec::default()
+            },
+        ];
+        assert_eq!(short_names(&groups), [("Abu Sayyaf".to_owned(), 0)]);
+        let all = names(&groups);
+        assert!(
+            all.iter()
+                .any(|(n, g, _)| n == "Abu Sayyaf group" && *g == 0)
+        );
+        assert!(
+            all.iter()
+                .any(|(n, g, _)| n == "Haqqani network" && *g == 1)
+        );
     }
 
     #[test]

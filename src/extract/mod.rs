@@ -22,8 +22,9 @@
 //!   match claims; `countries`, `groups`, `places` and `persons` hold each
 //!   kind's rules (`translit` spells group names, `urls` marks links).
 //! - `report`: a whole report's passages, each read once, then what the report
-//!   knows about its persons (`persons::across`) and the outlets each passage
-//!   cites (`outlets`).
+//!   knows about its persons (`persons::across`), the outlets each passage
+//!   cites (`outlets`), and the acronyms and short names of groups it uses
+//!   (`report_groups`).
 //! - `aliases` exports the query-time alias tables; `citations` parses
 //!   footnotes into cited works; `dates` is the date grammar.
 //!
@@ -58,6 +59,7 @@ mod passage;
 mod persons;
 mod places;
 mod report;
+mod report_groups;
 mod rules;
 mod translit;
 mod urls;
@@ -69,5 +71,7 @@ pub use dates::{DateContext, DateMention, Precision, Qualifier, extract_dates};
 pub use extractor::Extractor;
 pub use mention::{Entities, EntityKind, Mention};
 
+#[cfg(test)]
+mod publisher_tests;
 #[cfg(test)]
 mod tests;

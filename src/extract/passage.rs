@@ -21,7 +21,7 @@ use super::persons::{KnownPersons, PassagePersons};
 use super::places;
 use super::rules::{Rules, Target};
 use super::urls::url_spans;
-use crate::fold::{Folded, fold_into};
+use crate::fold::{Folded, fold_into, word_after};
 
 /// What one pass over a passage found, before the report's persons are known.
 #[derive(Debug)]
@@ -33,6 +33,8 @@ pub(crate) struct PassageScan<'t> {
     countries_named: Vec<usize>,
     /// Place names kept, with the places each may stand for, in text order.
     places: Vec<(Range<usize>, Vec<usize>)>,
+    /// Groups' short names (`Abu Sayyaf`), with the group, in text order.
+    short_names: Vec<(Range<usize>, usize)>,
     persons: PassagePersons<'t>,
 }
 
@@ -61,6 +63,7 @@ fn scan_folded<'t>(rules: &Rules, text: &'t str, folded: &Folded) -> PassageScan
     let mut named = Vec::new();
     let mut countries_named = Vec::new();
     let mut places = Vec::new();
+    let mut short_names = Vec::new();
     let mut claimed = Claimed::default();
     let mut previous_end: Option<usize> = None;
     for hit in &gazetteer_hits(rules, text, folded) {
@@ -81,6 +84,10 @@ fn scan_folded<'t>(rules: &Rules, text: &'t str, folded: &Folded) -> PassageScan
                 named.push(Mention::new(EntityKind::Country, &span, iso2));
                 claimed.hard.push(span);
             }
+            Claim::GroupShort(g) if !continues_a_name(folded, hit.range.end) => {
+                claimed.hard.push(span.clone());
+                short_names.push((span, g));
+            }
             Claim::PersonName => claimed.soft.push(span),
             Claim::Places(candidates) => {
                 if keeps_place(rules, folded, hit, previous_end) {
@@ -88,7 +95,8 @@ fn scan_folded<'t>(rules: &Rules, text: &'t str, folded: &Folded) -> PassageScan
                     places.push((span, candidates));
                 }
             }
-            Claim::Nothing => {}
+            // A short name that starts a longer name (`Muhammad Jamal al-Kashif`).
+            Claim::GroupShort(_) | Claim::Nothing => {}
         }
         previous_end = Some(hit.range.end);
     }
@@ -96,6 +104,7 @@ fn scan_folded<'t>(rules: &Rules, text: &'t str, folded: &Folded) -> PassageScan
         named,
         countries_named,
         places,
+        short_names,
         persons: PassagePersons::find(&rules.persons, text, &claimed.hard, &claimed.soft),
     }
 }
@@ -115,6 +124,25 @@ fn gazetteer_hits(rules: &Rules, text: &str, folded: &Folded) -> Vec<Hit<Target>
     hits
 }
 
+/// Whether a capitalised word, or a name particle and one, follows folded
+/// byte `end`: a short name there is the start of a longer name
+/// (`Muhammad Jamal al-Kashif`, a person, not the Muhammad Jamal Network).
+fn continues_a_name(folded: &Folded, end: usize) -> bool {
+    let capital_at = |at: usize| folded.cased.get(at).is_some_and(u8::is_ascii_uppercase);
+    let skip_space = |at: usize| at + usize::from(folded.lower.get(at) == Some(&b' '));
+    let Some(next) = word_after(&folded.lower, end) else {
+        return false;
+    };
+    let next_at = skip_space(end);
+    if capital_at(next_at) {
+        return true;
+    }
+    let after = skip_space(next_at + next.len());
+    places::NAME_PARTICLES.contains(&next)
+        && word_after(&folded.lower, next_at + next.len()).is_some()
+        && capital_at(after)
+}
+
 /// Whether a place match names a place (see `places::keep`): a capitalised
 /// word right before it that may be a given name makes it part of a person's
 /// name, unless that word is itself the previous match.
@@ -132,6 +160,13 @@ fn keeps_place(
 }
 
 impl PassageScan<'_> {
+    /// The groups' short names the passage writes (`Abu Sayyaf`), with the
+    /// group (index into [`Rules::groups`]): mentions where the report names
+    /// the group in full.
+    pub(crate) fn short_names(&self) -> &[(Range<usize>, usize)] {
+        &self.short_names
+    }
+
     /// The passage's mentions in text order, knowing the full names the rest
     /// of the report gives (`known`).
     pub(crate) fn mentions(&self, rules: &Rules, known: &KnownPersons) -> Vec<Mention> {

@@ -27,6 +27,7 @@
 use std::ops::Range;
 
 use super::data::PlaceRec;
+use super::dates::is_month_name;
 use super::gazetteer::{CaseRule, GazetteerBuilder};
 use crate::fold::{Folded, is_word_byte, word_after, word_before};
 
@@ -46,7 +47,10 @@ pub(crate) struct PlaceInfo {
     pub(crate) population: u64,
 }
 
-/// Registers every name and alias of every place with [`CaseRule::Capitalised`].
+/// Registers every name and alias of every place with [`CaseRule::Proper`]
+/// (written with a capital; in capitals only where the name is so written),
+/// but month names and their abbreviations (`Nov`, a town in Tajikistan, is
+/// November in a report).
 pub(crate) fn register<T: Copy + PartialEq>(
     builder: &mut GazetteerBuilder<T>,
     places: &[PlaceRec],
@@ -54,8 +58,9 @@ pub(crate) fn register<T: Copy + PartialEq>(
 ) {
     for (i, p) in places.iter().enumerate() {
         for name in std::iter::once(&p.name).chain(&p.aliases) {
-            if crate::fold::fold_key(name).len() >= MIN_NAME_LEN {
-                builder.add(name, target(i), CaseRule::Capitalised);
+            let key = crate::fold::fold_key(name);
+            if key.len() >= MIN_NAME_LEN && !is_month_name(&key) {
+                builder.add(name, target(i), CaseRule::Proper);
             }
         }
     }
@@ -68,7 +73,8 @@ pub(crate) fn register<T: Copy + PartialEq>(
 const ARTICLES: &[&[u8]] = &[b"al", b"el", b"ad", b"ar", b"ash", b"az"];
 
 /// Name particles that continue a person's name (`Talha al-Libi`, `Bah ag Moussa`).
-const NAME_PARTICLES: &[&[u8]] = &[b"al", b"el", b"ag", b"ould", b"bin", b"ibn", b"ben", b"abu"];
+pub(crate) const NAME_PARTICLES: &[&[u8]] =
+    &[b"al", b"el", b"ag", b"ould", b"bin", b"ibn", b"ben", b"abu"];
 
 /// Whether a place hit at folded bytes `range` names a place. `could_be_name`
 /// tells whether a capitalised word (folded, lower case) right before it may

@@ -8,11 +8,14 @@
 //! surname of one of them stands alone is then named again from its scan,
 //! knowing them; mentions inside a cited outlet's name are dropped
 //! (`outlets.rs`), and every person takes the fullest form the report gives.
+//! Last, the groups the report itself defines or shortens are added
+//! (`report_groups.rs`).
 
 use super::mention::Mention;
 use super::outlets::drop_inside_sources;
 use super::passage::{PassageScan, scan};
 use super::persons::{KnownPersons, ReportPersons};
+use super::report_groups::add_report_groups;
 use super::rules::Rules;
 
 /// The mentions of each of `passages` (text, cited outlets), knowing the
@@ -30,18 +33,18 @@ pub(crate) fn entities(rules: &Rules, passages: &[(&str, &[String])]) -> Vec<Vec
         })
         .collect();
     let texts: Vec<&str> = passages.iter().map(|(text, _)| *text).collect();
-    let Some(report) = ReportPersons::learn(&rules.persons, &texts, &mentions) else {
-        return mentions;
-    };
-    for (n, ((scan, (text, sources)), found)) in
-        scans.iter().zip(passages).zip(&mut mentions).enumerate()
-    {
-        if report.surname_outside_names(n, found) {
-            *found = scan.mentions(rules, report.known());
-            drop_inside_sources(text, sources, found);
+    if let Some(report) = ReportPersons::learn(&rules.persons, &texts, &mentions) {
+        for (n, ((scan, (text, sources)), found)) in
+            scans.iter().zip(passages).zip(&mut mentions).enumerate()
+        {
+            if report.surname_outside_names(n, found) {
+                *found = scan.mentions(rules, report.known());
+                drop_inside_sources(text, sources, found);
+            }
+            report.canonicalise(found);
         }
-        report.canonicalise(found);
     }
+    add_report_groups(rules, &texts, &scans, &mut mentions);
     mentions
 }
 
@@ -103,9 +106,38 @@ mod tests {
         assert!(persons(&["Keïta left."])[0].is_empty());
     }
 
+    // See: issue 13 ("a report naming 'Bin Ladin' in 71 passages gets him in
+    // 9; Zarqawi 9 of 17, Assad 3 of 16").
+    #[test]
+    fn surnames_with_particles_and_articles_point_at_the_full_name() {
+        let found = persons(&[
+            "The founder, Usama Bin Ladin, recruited veterans of the war.",
+            "By 1996 Bin Ladin had moved his headquarters.",
+            "Abu Musab al-Zarqawi ran a camp near the border.",
+            "Zarqawi later moved north, and al-Zarqawi's men followed.",
+            "President Bashar al-Assad refused.",
+            "Assad then ordered the army into the suburbs.",
+            "Usama Bin Ladin and Zarqawi never met in the desert.",
+        ]);
+        assert_eq!(found[1], ["Usama Bin Ladin"]);
+        assert_eq!(found[3], ["Abu Musab al-Zarqawi", "Abu Musab al-Zarqawi"]);
+        assert_eq!(found[5], ["Bashar al-Assad"]);
+        assert_eq!(found[6], ["Usama Bin Ladin", "Abu Musab al-Zarqawi"]);
+        // Two people bear the surname: a lone Assad is neither.
+        let found = persons(&[
+            "President Hafez al-Assad died in 2000; his son Bashar al-Assad succeeded him.",
+            "Assad then ordered the army into the suburbs.",
+        ]);
+        assert!(found[1].is_empty(), "{found:?}");
+        // A lone particle is no surname.
+        let found = persons(&["The founder, Usama Bin Ladin, left.", "Bin said no."]);
+        assert!(found[1].is_empty(), "{found:?}");
+    }
+
     #[test]
     fn outlets_cited_by_a_passage_are_not_its_mentions() {
-        let text = "Sources: Liberian Observer";
+        // An outlet whose shape no rule of data/blockers.toml knows.
+        let text = "Sources: Liberian Voices";
         let countries = |sources: &[String]| -> Vec<String> {
             entities(rules(), &[(text, sources)])[0]
                 .iter()
@@ -114,6 +146,6 @@ mod tests {
                 .collect()
         };
         assert_eq!(countries(&[]), ["LR"]);
-        assert!(countries(&["Liberian Observer".to_string()]).is_empty());
+        assert!(countries(&["Liberian Voices".to_string()]).is_empty());
     }
 }

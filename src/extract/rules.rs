@@ -5,6 +5,8 @@
 //! In: the loaded [`Data`]. Out: [`Rules`], built once and shared by every
 //! passage of an ingest (read-only, so across threads too).
 
+use rustc_hash::FxHashSet as HashSet;
+
 use super::countries::{self, CountryForm};
 use super::data::Data;
 use super::gazetteer::{CaseRule, Gazetteer, GazetteerBuilder};
@@ -12,6 +14,7 @@ use super::groups;
 use super::persons::PersonRules;
 use super::places::{self, PlaceInfo};
 use crate::error::Result;
+use crate::fold::fold_key;
 
 /// What a gazetteer name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +23,9 @@ pub(crate) enum Target {
     Country(u16, CountryForm),
     /// An armed group (index into [`Rules::groups`]).
     Group(u16),
+    /// A group's short name (`Abu Sayyaf`): never a person, and the group
+    /// where the report names it in full.
+    GroupShort(u16),
     /// A place (index into [`Rules::places`]).
     Place(u32),
     /// A phrase that mentions nothing (data/blockers.toml).
@@ -44,6 +50,8 @@ pub(crate) struct Rules {
     pub(crate) groups: Vec<String>,
     pub(crate) places: Vec<PlaceInfo>,
     pub(crate) persons: PersonRules,
+    /// Folded outlet words (data/blockers.toml `outlet_words`).
+    pub(crate) outlet_words: HashSet<Vec<u8>>,
 }
 
 impl Rules {
@@ -60,6 +68,9 @@ impl Rules {
                 groups::NameForm::Variant => CaseRule::ProperWords,
             };
             b.add(&name, Target::Group(i as u16), case);
+        }
+        for (name, i) in groups::short_names(&data.groups) {
+            b.add(&name, Target::GroupShort(i as u16), CaseRule::AsWritten);
         }
         countries::register(&mut b, &data.countries, |i, form| {
             Target::Country(i as u16, form)
@@ -88,6 +99,11 @@ impl Rules {
             countries,
             places,
             persons: PersonRules::bundled()?,
+            outlet_words: data
+                .outlet_words
+                .iter()
+                .map(|w| fold_key(w).into_bytes())
+                .collect(),
         })
     }
 }

@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use crate::extract::{
-    CitedTitles, DateContext, DateMention, Entities, Extractor, Mention, extract_dates,
-    parse_citations, source_names,
+    CitedTitles, DateContext, Entities, Extractor, Mention, extract_dates, parse_citations,
+    source_names,
 };
 use crate::model::{Citation, DateInfo, DocMeta, Passage, PassageKind, Report};
 use crate::segment::{Block, Segmented};
@@ -43,8 +43,9 @@ pub(crate) struct Origin<'a> {
 /// Builds the report: metadata, ids, footnote links, entities, dates.
 pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extractor) -> Report {
     let meta = metadata(&seg, origin);
-    let ctx = DateContext {
+    let mut ctx = DateContext {
         reference: meta.published,
+        running_year: None,
     };
     let numbers = number_blocks(&seg.blocks);
     let footnote_ids: HashMap<&str, String> = seg
@@ -100,7 +101,7 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
             citations: Vec::new(),
             span: (!block.span.is_empty()).then(|| block.span.clone()),
         };
-        add_dates(&mut passage, &extract_dates(&block.text, &ctx));
+        ctx = add_dates(&mut passage, &ctx);
         add_citations(&mut passage, &mut titles);
         passages.push(passage);
     }
@@ -272,8 +273,19 @@ fn inherit_sources(passages: &mut [Passage]) {
     }
 }
 
-fn add_dates(passage: &mut Passage, mentions: &[DateMention]) {
-    for m in mentions {
+/// The passage's dates, resolved in the report's running context; returns the
+/// context for the next passage. The running text carries the year it talks
+/// about from passage to passage (`In 1996 …` then `On 23 August, …`);
+/// footnotes and captions, asides to it, neither read nor move that year.
+fn add_dates(passage: &mut Passage, ctx: &DateContext) -> DateContext {
+    let aside = matches!(passage.kind, PassageKind::Footnote | PassageKind::Caption);
+    let own = DateContext {
+        running_year: if aside { None } else { ctx.running_year },
+        ..*ctx
+    };
+    let mentions = extract_dates(&passage.text, &own);
+    let next = if aside { *ctx } else { ctx.carried(&mentions) };
+    for m in &mentions {
         if passage.dates.contains(&m.value) {
             continue;
         }
@@ -287,6 +299,7 @@ fn add_dates(passage: &mut Passage, mentions: &[DateMention]) {
             span: m.span.clone(),
         });
     }
+    next
 }
 
 /// Byte offsets where each line of `text` starts.

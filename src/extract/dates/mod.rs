@@ -86,12 +86,13 @@
 //! ```
 //! use dossier::extract::{DateContext, extract_dates};
 //!
-//! let ctx = DateContext { reference: Some("2020-06-29".parse().unwrap()) };
+//! let ctx = DateContext { reference: Some("2020-06-29".parse().unwrap()), ..DateContext::default() };
 //! let text = "Talks ran from July 2019 to May 2020; a deal came in mid-2016, not in 2,000 cases.";
 //! let values: Vec<String> = extract_dates(text, &ctx).into_iter().map(|d| d.value).collect();
 //! assert_eq!(values, ["2019-07/2020-05", "2016"]);
 //! ```
 
+mod access;
 mod cursor;
 mod expr;
 mod grammar;
@@ -112,11 +113,42 @@ use serde::Serialize;
 pub use crate::model::{Precision, Qualifier};
 pub(crate) use lexicon::english_months;
 
+/// Whether `key` (folded, lower case) is an English month name or its
+/// abbreviation (`november`, `nov`, `sept`): words the place and country
+/// gazetteers leave to dates.
+pub(crate) fn is_month_name(key: &str) -> bool {
+    english_months().any(|(m, _)| m == key)
+}
+
 /// What relative dates are resolved against.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DateContext {
     /// The document's publication date, if known.
     pub reference: Option<Date>,
+    /// The year the report was last talking about before this text (the last
+    /// date its earlier passages resolved), if any: a year-less date
+    /// (`on 3 May`) and an anaphoric one (`that year`) count from it before
+    /// the text gives a date of its own, and before the publication date.
+    /// See [`DateContext::carried`].
+    pub running_year: Option<i16>,
+}
+
+impl DateContext {
+    /// The context for the next passage of the same report, after one whose
+    /// dates were `found`: the year of the last of them (its end, for an
+    /// interval; decades aside), else this context's running year.
+    #[must_use]
+    pub fn carried(&self, found: &[DateMention]) -> DateContext {
+        let last = found
+            .iter()
+            .rev()
+            .find(|m| m.precision != Precision::Decade)
+            .map(|m| m.last_day.year());
+        DateContext {
+            running_year: last.or(self.running_year),
+            ..*self
+        }
+    }
 }
 
 /// One date or interval found in a text.
@@ -141,19 +173,24 @@ pub struct DateMention {
 /// Every date `text` mentions, in text order, spans never overlapping.
 ///
 /// Relative and year-less dates are resolved against the date the text was
-/// last talking about, else against `ctx.reference`; with neither they are
-/// skipped. Never panics; odd input only yields fewer dates.
+/// last talking about (earlier in `text`, else `ctx.running_year`), else
+/// against `ctx.reference`; with none of them they are skipped. A
+/// citation's access date (`accessed 3 May 2013`) is no date the text talks
+/// about: it is left out. Never panics; odd input only yields fewer dates.
 pub fn extract_dates(text: &str, ctx: &DateContext) -> Vec<DateMention> {
     let toks = token::tokenize(text);
     let cur = cursor::Cursor::new(text, &toks);
-    let mut resolver = resolve::Resolver::new(ctx.reference);
+    let mut resolver = resolve::Resolver::new(ctx.reference, ctx.running_year);
     let mut out = Vec::new();
     for parsed in grammar::parse(&cur) {
+        let span = toks[parsed.toks.start].start..toks[parsed.toks.end - 1].end;
+        if access::follows_access_cue(text, span.start) {
+            continue;
+        }
         let future = || grammar::speaks_of_future(&cur, parsed.toks.clone());
         let Some(r) = resolver.resolve(&parsed.expr, future) else {
             continue;
         };
-        let span = toks[parsed.toks.start].start..toks[parsed.toks.end - 1].end;
         out.push(DateMention {
             span,
             value: r.value,

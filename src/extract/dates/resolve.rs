@@ -10,16 +10,24 @@
 //!
 //! - A date with its year is taken as written.
 //! - The *anchor* is the last date resolved before in the same text (its
-//!   last year, for an interval). Anaphoric phrases (`that year`, `the
-//!   following month`, `May that year`) count from it, or from the
-//!   publication date when the text has given no date yet.
+//!   last year, for an interval). The *running year* is the year the report
+//!   was last talking about in its earlier passages (given by the caller).
+//! - Anaphoric phrases (`that year`, `the following month`, `May that
+//!   year`) count from the anchor, else from the running year (they point
+//!   back into the text), else from the publication date.
 //! - Deictic phrases (`last year`, `earlier this month`, `three years ago`,
 //!   `last May`) count from the publication date only.
 //! - A year-less date (`on October 8`, `in late January`) takes the anchor's
 //!   year; with no anchor, the most recent occurrence on or before the
 //!   publication date, or the next one on or after it when the sentence
-//!   speaks of the future (`will`, `scheduled`, `next`…).
-//! - With neither anchor nor publication date, relative dates are skipped.
+//!   speaks of the future (`will`, `scheduled`, `next`…); with no
+//!   publication date either, the running year. A report's own date comes
+//!   before the running year here because reports leave the year out for
+//!   the months just before they were written (issue 13: on the bundled
+//!   corpus, every year-less date the running year would have changed was
+//!   right with the publication date); a report without a date (a book
+//!   chapter, a commission report) leaves it out for the year it narrates.
+//! - With none of these, relative dates are skipped.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -121,13 +129,18 @@ impl Period {
 pub(crate) struct Resolver {
     reference: Option<Date>,
     anchor: Option<Period>,
+    /// The year the report was last talking about before this text.
+    running: Option<Period>,
 }
 
 impl Resolver {
-    pub(crate) fn new(reference: Option<Date>) -> Self {
+    /// A resolver for one text; `running_year`: the year the text's report
+    /// was last talking about before it.
+    pub(crate) fn new(reference: Option<Date>, running_year: Option<i16>) -> Self {
         Resolver {
             reference,
             anchor: None,
+            running: running_year.and_then(|y| Period::years(y.into(), y.into(), Precision::Year)),
         }
     }
 
@@ -230,7 +243,9 @@ impl Resolver {
         if let Some(anchor) = self.anchor {
             return Some(i32::from(anchor.last.year()));
         }
-        let reference = self.reference?;
+        let Some(reference) = self.reference else {
+            return self.running.map(|r| i32::from(r.last.year()));
+        };
         let year = i32::from(reference.year());
         let today = (
             reference.month().cast_unsigned(),
@@ -249,7 +264,10 @@ impl Resolver {
     /// `n` units from the base, keeping the month or day the point names.
     fn shifted(&self, p: &Point, base: Base, unit: Unit, n: i32) -> Option<Period> {
         let from = match base {
-            Base::Anchor => self.anchor.or_else(|| self.reference.map(Period::day))?,
+            Base::Anchor => self
+                .anchor
+                .or(self.running)
+                .or_else(|| self.reference.map(Period::day))?,
             Base::Reference => Period::day(self.reference?),
         };
         let need = match unit {
@@ -279,4 +297,74 @@ impl Resolver {
 
 fn is_yearless(p: &Point) -> bool {
     p.year.is_none() && p.decade.is_none() && p.rel == Rel::None && p.month.is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::dates::{DateContext, extract_dates};
+
+    fn values(text: &str, reference: Option<&str>, running_year: Option<i16>) -> Vec<String> {
+        let ctx = DateContext {
+            reference: reference.map(|r| r.parse().expect("a valid date")),
+            running_year,
+        };
+        extract_dates(text, &ctx)
+            .into_iter()
+            .map(|m| m.value)
+            .collect()
+    }
+
+    // See: issue 13 ("a day and month whose year is only in an earlier
+    // passage get no date").
+    #[test]
+    fn the_running_year_dates_what_nothing_else_can() {
+        // No publication date: a year-less date takes the running year.
+        assert_eq!(
+            values("On 23 August he left.", None, Some(1996)),
+            ["1996-08-23"]
+        );
+        assert_eq!(values("in late March", None, Some(2001)), ["2001-03"]);
+        assert_eq!(
+            values("On 23 August he left.", None, None),
+            Vec::<String>::new()
+        );
+        // The text's own year comes first.
+        assert_eq!(
+            values("In May 1998 and on 7 August", None, Some(1996)),
+            ["1998-05", "1998-08-07"]
+        );
+        // With a publication date, a year-less date is its most recent past.
+        assert_eq!(
+            values("On 23 August he left.", Some("2004-07-22"), Some(1996)),
+            ["2003-08-23"]
+        );
+        // Anaphora points back into the text: the running year before the
+        // publication date.
+        assert_eq!(
+            values(
+                "That year he left; the following year he returned.",
+                Some("2004-07-22"),
+                Some(1996)
+            ),
+            ["1996", "1997"]
+        );
+        assert_eq!(
+            values("That year he left.", Some("2004-07-22"), None),
+            ["2004"]
+        );
+        // Deictic phrases count from the publication date only.
+        assert_eq!(
+            values("Last year he left.", Some("2004-07-22"), Some(1996)),
+            ["2003"]
+        );
+    }
+
+    #[test]
+    fn the_context_carries_the_last_year_a_text_resolved() {
+        let ctx = DateContext::default();
+        let found = extract_dates("From 1990 to 1996, and in the 1980s.", &ctx);
+        assert_eq!(ctx.carried(&found).running_year, Some(1996));
+        let next = ctx.carried(&found);
+        assert_eq!(next.carried(&[]).running_year, Some(1996));
+    }
 }

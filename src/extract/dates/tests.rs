@@ -11,10 +11,16 @@ type Case = (&'static str, Option<&'static str>, &'static [&'static str]);
 
 fn values(input: &str, reference: Option<&str>) -> Vec<String> {
     let reference = reference.map(|r| r.parse().expect("a test's reference date is valid"));
-    extract_dates(input, &DateContext { reference })
-        .into_iter()
-        .map(|m| m.value)
-        .collect()
+    extract_dates(
+        input,
+        &DateContext {
+            reference,
+            ..DateContext::default()
+        },
+    )
+    .into_iter()
+    .map(|m| m.value)
+    .collect()
 }
 
 fn check(cases: &[Case]) {
@@ -310,6 +316,7 @@ fn describe(text: &str, m: &DateMention) -> String {
 fn precision_qualifier_days_and_spans() {
     let ctx = DateContext {
         reference: Some("2020-06-29".parse().expect("valid date")),
+        ..DateContext::default()
     };
     let cases = [
         (
@@ -460,11 +467,23 @@ fn corpus_keeps_the_invariants() {
         let text = std::fs::read_to_string(&path).expect("a readable corpus file");
         files += 1;
         for reference in [None, Some("2021-06-30".parse().expect("valid date"))] {
-            let found = extract_dates(&text, &DateContext { reference });
+            let found = extract_dates(
+                &text,
+                &DateContext {
+                    reference,
+                    ..DateContext::default()
+                },
+            );
             assert_invariants(&text, &found, &path.display().to_string());
             dates += found.len();
             for (n, line) in text.lines().enumerate() {
-                let found = extract_dates(line, &DateContext { reference });
+                let found = extract_dates(
+                    line,
+                    &DateContext {
+                        reference,
+                        ..DateContext::default()
+                    },
+                );
                 assert_invariants(line, &found, &format!("{}:{}", path.display(), n + 1));
             }
         }
@@ -495,7 +514,13 @@ fn odd_inputs_keep_the_invariants() {
         let len = 1 + next() % 40;
         let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
         for reference in [None, Some("2020-06-29".parse().expect("valid date"))] {
-            let found = extract_dates(&text, &DateContext { reference });
+            let found = extract_dates(
+                &text,
+                &DateContext {
+                    reference,
+                    ..DateContext::default()
+                },
+            );
             assert_invariants(&text, &found, &format!("round {round}: {text:?}"));
         }
     }

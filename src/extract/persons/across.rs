@@ -19,7 +19,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::candidates::is_space_gap;
 use super::canonical::{NameForms, canonicalise, is_initial};
-use super::surnames::KnownPersons;
+use super::surnames::{KnownPersons, surname_key};
 use super::tokens::{Shape, tokenize};
 use super::words::PersonRules;
 use crate::extract::mention::{EntityKind, Mention};
@@ -104,8 +104,10 @@ fn lone_surnames(
     let in_lower_case = words_written_lower_case(texts, &lone);
     let named_otherwise = names_of_other_entities(texts, mentions);
     lone.retain(|name| {
-        let last = surname(name);
-        !in_lower_case.contains(&last.to_lowercase()) && !named_otherwise.contains(&fold_key(last))
+        surname_forms(surname(name)).iter().all(|form| {
+            !in_lower_case.contains(&form.to_lowercase())
+                && !named_otherwise.contains(&fold_key(form))
+        })
     });
     let (forms, hits) = surname_hits(texts, &lone);
     // What a hit shares a name with is the word right before it.
@@ -143,9 +145,27 @@ fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
 
-/// A surname as written, and without accents (`Keïta`, `Keita`).
-fn surname_forms(last: &str) -> [String; 2] {
-    [last.to_owned(), deunicode(last)]
+/// A surname as written and without accents (`Keïta`, `Keita`), each also
+/// without its Arabic article (`al-Zarqawi`, `Zarqawi`).
+fn surname_forms(last: &str) -> Vec<String> {
+    let mut forms = Vec::with_capacity(4);
+    for form in [last.to_owned(), deunicode(last)] {
+        if let Some(bare) = without_article(&form) {
+            forms.push(bare.to_owned());
+        }
+        forms.push(form);
+    }
+    forms
+}
+
+/// `Zarqawi` of `al-Zarqawi` (or `Al-Zarqawi`, `el-Zarqawi`): a surname
+/// without its Arabic article, when it has one.
+fn without_article(word: &str) -> Option<&str> {
+    let (article, rest) = word.split_once(['-', '\u{2010}'])?;
+    let is_article = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az"]
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(article));
+    (is_article && rest.chars().next().is_some_and(char::is_uppercase)).then_some(rest)
 }
 
 /// Where a surname form occurs: its index among the forms, its byte range.
@@ -194,8 +214,8 @@ fn words_written_lower_case(texts: &[&str], names: &[String]) -> HashSet<String>
     // A surname written in lower case in the name itself cannot be told apart.
     let mut wanted: Vec<String> = names
         .iter()
-        .map(|n| surname(n))
-        .map(|last| (last, last.to_lowercase()))
+        .flat_map(|n| surname_forms(surname(n)))
+        .map(|last| (last.clone(), last.to_lowercase()))
         .filter(|(last, lower)| last != lower)
         .map(|(_, lower)| lower)
         .collect();
@@ -255,10 +275,14 @@ fn shared_surnames<'t>(
             .map(fold_key)
             .collect();
         if let [.., before, last] = &words[..] {
-            by_surname
-                .entry(last.clone())
-                .or_default()
-                .push((n, before.clone()));
+            let mut keys = vec![last.clone()];
+            let bare = surname_key(last);
+            if bare != last {
+                keys.push(bare.to_owned());
+            }
+            for key in keys {
+                by_surname.entry(key).or_default().push((n, before.clone()));
+            }
         }
     }
     let mut shared = vec![false; names.len()];

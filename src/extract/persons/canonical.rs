@@ -38,7 +38,9 @@ pub(crate) fn canonicalise(names: &mut [String], known: &NameForms) {
         return;
     }
     let own = NameForms::new(names);
-    let forms: Vec<&(String, String)> = own.0.iter().chain(&known.0).collect();
+    // The report's forms first: a tie (`Sedane Ag Hitta`, `Sedane ag Hitta`)
+    // goes to the writing every passage of the report shares.
+    let forms: Vec<&(String, String)> = known.0.iter().chain(&own.0).collect();
     // Most accents, then the fullest writing (`Ahmet S. Yayla`).
     let rank = |s: &str| (s.chars().filter(|c| !c.is_ascii()).count(), s.len());
     for name in names.iter_mut() {

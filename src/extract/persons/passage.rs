@@ -14,7 +14,6 @@ use super::candidates::Candidates;
 use super::canonical::canonicalise;
 use super::cues::confirmed;
 use super::surnames::{KnownPersons, points_at_one_person, surname_owners};
-use super::tokens::Token;
 use super::words::PersonRules;
 
 /// One person found.
@@ -32,10 +31,25 @@ pub(crate) struct PassagePersons<'t> {
     text: &'t str,
     /// The confirmed runs, in text order, as written (spaces normalised).
     named: Vec<PersonMention>,
-    /// One-word runs no cue confirmed, each with whether a place claims it:
-    /// surnames, perhaps, of someone named in full.
-    lone: Vec<(Token<'t>, bool)>,
+    /// Short runs no cue confirmed: surnames, perhaps, of someone named in
+    /// full (`Keïta`, `Zarqawi`, `Bin Ladin`).
+    lone: Vec<LoneRun>,
 }
+
+/// A run no cue confirmed, of at most [`MAX_LONE_WORDS`] words.
+#[derive(Debug)]
+struct LoneRun {
+    span: Range<usize>,
+    /// Folded words of the run.
+    key: String,
+    /// Whether a place (or a country name that is also a given name) claims
+    /// one of its words.
+    in_place: bool,
+}
+
+/// Most words of a run that may be a surname or a name the report gives in
+/// full elsewhere (`Usama Bin Ladin`, `Abu Musab al-Zarqawi`).
+const MAX_LONE_WORDS: usize = 4;
 
 impl<'t> PassagePersons<'t> {
     /// The persons of `text`; `hard` and `soft` are source spans claimed by
@@ -56,10 +70,7 @@ impl<'t> PassagePersons<'t> {
             .map(|(run, _)| {
                 let span = c.span(run);
                 PersonMention {
-                    name: text[span.clone()]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    name: spaced(&text[span.clone()]),
                     span,
                 }
             })
@@ -68,8 +79,16 @@ impl<'t> PassagePersons<'t> {
             .runs
             .iter()
             .zip(&confirmed)
-            .filter(|(r, confirmed)| !**confirmed && c.capitalised(r) == 1 && r.len() == 1)
-            .map(|(r, _)| (c.tokens[r.start].clone(), c.in_soft[r.start]))
+            .filter(|(r, confirmed)| !**confirmed && r.len() <= MAX_LONE_WORDS)
+            .map(|(r, _)| LoneRun {
+                span: c.span(r),
+                key: r
+                    .clone()
+                    .map(|i| c.tokens[i].key.as_ref())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                in_place: r.clone().any(|i| c.in_soft[i]),
+            })
             .collect();
         PassagePersons { text, named, lone }
     }
@@ -82,11 +101,11 @@ impl<'t> PassagePersons<'t> {
         let mut found = self.named.clone();
         if !self.lone.is_empty() {
             let here = surname_owners(rules, self.named.iter().map(|m| m.name.as_str()));
-            for (t, in_place) in &self.lone {
-                if points_at_one_person(&t.key, *in_place, &here, known) {
+            for run in &self.lone {
+                if points_at_one_person(&run.key, run.in_place, &here, known) {
                     found.push(PersonMention {
-                        span: t.span.clone(),
-                        name: self.text[t.span.clone()].to_owned(),
+                        span: run.span.clone(),
+                        name: spaced(&self.text[run.span.clone()]),
                     });
                 }
             }
@@ -99,4 +118,9 @@ impl<'t> PassagePersons<'t> {
         }
         found
     }
+}
+
+/// A name as written, its white space normalised to single spaces.
+fn spaced(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
 }

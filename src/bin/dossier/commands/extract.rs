@@ -31,7 +31,13 @@ pub(crate) fn run(
         Some(dir) => Extractor::with_user_data(dir)?,
         None => Extractor::new()?,
     };
-    let found = extractor.extract(&text, &DateContext { reference });
+    let found = extractor.extract(
+        &text,
+        &DateContext {
+            reference,
+            ..DateContext::default()
+        },
+    );
     if args.json {
         serde_json::to_writer(&mut *out, &found)?;
         writeln!(out)?;
