@@ -1,0 +1,200 @@
+//! Widening a query word: its other spelling, its compound written
+//! otherwise, the index's words within a typo of it, and the entity it names
+//! (also when an entity's name is typed unquoted), each recorded as an
+//! [`Expansion`] for `--explain`.
+
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query};
+
+use super::{Builder, phrase_or_term};
+use crate::index::schema::tokens;
+use crate::query::expand::{Expansion, ExpansionKind};
+use crate::query::filter::facet_query;
+use crate::query::parse::{Match, Node};
+
+/// The score factor of a word matched through a typo: below the word itself.
+const TYPO_BOOST: f32 = 0.5;
+/// The score of a passage that matches a word only through an entity it is
+/// tagged with (`Daesh` → ISIS): below any literal match of the word.
+const ENTITY_SCORE: f32 = 0.5;
+/// Capitalised acronyms up to this long that name an entity match only it.
+const MAX_ENTITY_ONLY_CHARS: usize = 3;
+/// Longest entity name recognised unquoted in a query, in words.
+const MAX_NAME_WORDS: usize = 8;
+
+impl Builder<'_> {
+    /// Adds the word's other spelling, its compound written otherwise and,
+    /// in a typo tier, the index's words within a typo of it, as
+    /// alternatives of the literal match.
+    pub(super) fn with_variants(
+        &mut self,
+        literal: Box<dyn Query>,
+        text: &str,
+        stems: &[String],
+    ) -> Box<dyn Query> {
+        let vocabulary = &self.vocabulary;
+        if !self.widen {
+            if let [stem] = stems {
+                let typed = tokens(&mut self.raw, text).join("");
+                self.typo_candidates
+                    .entry(typed.clone())
+                    .or_insert_with(|| vocabulary.typos(&typed, stem));
+            }
+            return literal;
+        }
+        // (stems, as shown, how, score factor)
+        let mut alternatives: Vec<(Vec<String>, String, ExpansionKind, f32)> = Vec::new();
+        if let [stem] = stems
+            && let Some((variant, shown)) = vocabulary.spelling(stem)
+        {
+            alternatives.push((vec![variant], shown, ExpansionKind::Spelling, 1.0));
+        }
+        if let Some(parts) = vocabulary.compound(text, stems) {
+            for parts in vocabulary.spellings_of(parts) {
+                let shown = format!("{}…", parts.join(" "));
+                alternatives.push((parts, shown, ExpansionKind::Compound, 1.0));
+            }
+        }
+        // A word the index has in another writing is no typo.
+        if let [stem] = stems
+            && alternatives.is_empty()
+        {
+            let typed = tokens(&mut self.raw, text).join("");
+            let candidates = self
+                .typo_candidates
+                .entry(typed.clone())
+                .or_insert_with(|| vocabulary.typos(&typed, stem))
+                .clone();
+            if self.typos_on {
+                for c in candidates {
+                    // A typo of a compound the index writes otherwise
+                    // (`deradicalisaton` → `deradicalization` → `de-radicalisation`).
+                    let written_otherwise = vocabulary
+                        .compound(&c.shown, std::slice::from_ref(&c.stem))
+                        .into_iter()
+                        .chain(vocabulary.spelling(&c.stem).map(|(v, _)| vec![v]))
+                        .flat_map(|parts| vocabulary.spellings_of(parts));
+                    for parts in written_otherwise {
+                        let shown = format!("{} ({}…)", c.shown, parts.join(" "));
+                        alternatives.push((parts, shown, ExpansionKind::Typo, TYPO_BOOST));
+                    }
+                    alternatives.push((vec![c.stem], c.shown, ExpansionKind::Typo, TYPO_BOOST));
+                }
+            }
+        }
+        if alternatives.is_empty() {
+            return literal;
+        }
+        let mut clauses = vec![(Occur::Should, literal)];
+        for (parts, shown, kind, boost) in alternatives {
+            let Some(q) = phrase_or_term(self.fields.text, &parts, 0) else {
+                continue;
+            };
+            self.highlight.stems.extend(parts.iter().cloned());
+            let expansion = Expansion::of_stems(text, parts.clone(), shown, kind);
+            if !self.expansions.contains(&expansion) {
+                self.expansions.push(expansion);
+            }
+            let q: Box<dyn Query> = if (boost - 1.0).abs() > f32::EPSILON {
+                Box::new(BoostQuery::new(q, boost))
+            } else {
+                q
+            };
+            clauses.push((Occur::Should, q));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// Runs of plain words that together name a known entity (`Jama'at
+    /// Nusrat al-Islam wal-Muslimin` typed unquoted) become phrases, so they
+    /// match as the name they are.
+    pub(super) fn with_entity_phrases(&self, node: &Node) -> Node {
+        let Node::And(children) = node else {
+            return node.clone();
+        };
+        let plain = |n: &Node| {
+            matches!(
+                n,
+                Node::Word {
+                    how: Match::Word,
+                    ..
+                }
+            )
+        };
+        let mut out: Vec<Node> = Vec::with_capacity(children.len());
+        let mut i = 0;
+        while i < children.len() {
+            let longest = (2..=MAX_NAME_WORDS.min(children.len() - i))
+                .rev()
+                .find(|&len| {
+                    let run = &children[i..i + len];
+                    run.iter().all(plain) && !self.aliases.entities_named(&words_of(run)).is_empty()
+                });
+            if let Some(len) = longest {
+                let run = &children[i..i + len];
+                let start = span_of(&run[0]).start;
+                let end = span_of(&run[len - 1]).end;
+                out.push(Node::Phrase {
+                    text: words_of(run),
+                    slop: 0,
+                    span: start..end,
+                });
+                i += len;
+            } else {
+                out.push(children[i].clone());
+                i += 1;
+            }
+        }
+        if out.len() == 1 {
+            out.pop().expect("one node")
+        } else {
+            Node::And(out)
+        }
+    }
+
+    /// Adds "or a passage tagged with the entity this names" to a literal match.
+    /// An acronym typed in capitals (`IS`, `US`) means the entity only: its
+    /// literal form is lost in lower-cased text (`is`, `us`).
+    pub(super) fn with_entity(&mut self, literal: Box<dyn Query>, text: &str) -> Box<dyn Query> {
+        let tags = self.aliases.entities_named(text);
+        if tags.is_empty() {
+            return literal;
+        }
+        let acronym = text.chars().count() <= MAX_ENTITY_ONLY_CHARS
+            && text.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        let mut clauses = if acronym {
+            Vec::new()
+        } else {
+            vec![(Occur::Should, literal)]
+        };
+        for (dim, value) in tags {
+            let expansion = Expansion::of_entity(text, dim, &value);
+            if !self.expansions.contains(&expansion) {
+                self.expansions.push(expansion);
+            }
+            let score = if acronym { 1.0 } else { ENTITY_SCORE };
+            let q = ConstScoreQuery::new(facet_query(self.fields, dim, &value), score);
+            clauses.push((Occur::Should, Box::new(q)));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// The words of plain word nodes, space-separated.
+fn words_of(run: &[Node]) -> String {
+    run.iter()
+        .filter_map(|n| match n {
+            Node::Word { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn span_of(node: &Node) -> std::ops::Range<usize> {
+    match node {
+        Node::Word { span, .. } | Node::Phrase { span, .. } | Node::Field { span, .. } => {
+            span.clone()
+        }
+        _ => 0..0,
+    }
+}
