@@ -70,6 +70,7 @@ pub use citations::{CitedTitles, parse_citations, source_names};
 pub use dates::{DateContext, DateMention, Precision, Qualifier, extract_dates};
 pub use extractor::Extractor;
 pub use mention::{Entities, EntityKind, Mention};
+pub use persons::{PersonCluster, person_clusters};
 
 #[cfg(test)]
 mod publisher_tests;

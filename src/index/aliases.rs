@@ -33,6 +33,14 @@ pub(crate) const NAMES_FILE: &str = "aliases.txt";
 const SPELLING: &str = "%spelling\0";
 const SPELLING_LINE: &str = "spelling";
 
+/// Key prefixes of a person's spellings (by canonical name) and of name
+/// skeletons (`fold::name_skeleton`), and the tag of their lines.
+const MEMBERS: &str = "%members\0";
+const SKELETON: &str = "%skeleton\0";
+const MEMBERS_LINE: &str = "members";
+/// Separates the spellings on a members line.
+const MEMBER_SEP: char = '\u{1f}';
+
 /// Shortest stem tail a spelling variant is looked up by: `radicalis` in
 /// `deradicalis`, never `is`.
 const MIN_SPELLING_TAIL: usize = 5;
@@ -41,8 +49,12 @@ const MIN_SPELLING_TAIL: usize = 5;
 const MAX_ACRONYM_CHARS: usize = 6;
 
 /// Entity dimensions a query word may name.
-const NAMED_BY_QUERY_WORDS: [Dimension; 3] =
-    [Dimension::Country, Dimension::Group, Dimension::Place];
+const NAMED_BY_QUERY_WORDS: [Dimension; 4] = [
+    Dimension::Country,
+    Dimension::Group,
+    Dimension::Place,
+    Dimension::Person,
+];
 
 fn is_acronym(alias: &str) -> bool {
     let letters = alias.chars().filter(|c| c.is_alphanumeric()).count();
@@ -100,6 +112,32 @@ impl AliasWriter {
                 .entry(format!("{SPELLING}{from}"))
                 .or_insert_with(|| (SPELLING_LINE.to_string(), format!("{to} {word}")));
         }
+    }
+
+    /// Records one person's spellings: each spelling, each surname given
+    /// and each spelling's skeleton resolve to the canonical name, which
+    /// lists its spellings.
+    pub(crate) fn add_person(&mut self, canonical: &str, members: &[String], surnames: &[String]) {
+        let person = Dimension::Person.name().to_string();
+        for name in members.iter().chain(surnames) {
+            if let Some(k) = key(Dimension::Person, name) {
+                self.keys.insert(k, (person.clone(), canonical.to_string()));
+            }
+        }
+        for name in members.iter().chain(surnames) {
+            let skeleton = crate::fold::name_skeleton(name).join(" ");
+            self.keys
+                .entry(format!("{SKELETON}{skeleton}"))
+                .or_insert_with(|| (person.clone(), canonical.to_string()));
+        }
+        let joined: Vec<&str> = members.iter().map(String::as_str).collect();
+        self.keys.insert(
+            format!("{MEMBERS}{canonical}"),
+            (
+                MEMBERS_LINE.to_string(),
+                joined.join(&MEMBER_SEP.to_string()),
+            ),
+        );
     }
 
     /// Writes `aliases.fst` and `aliases.txt` into `dir`. The fst's values are
@@ -218,16 +256,32 @@ impl AliasTable {
     }
 
     /// The canonical value of what a user typed in a named dimension
-    /// (`--country Türkiye` → `TR`), if it is a known alias.
+    /// (`--country Türkiye` → `TR`), if it is a known alias. A person is
+    /// also found by another spelling of a known one (`Hamadou Kouffa`).
     pub(crate) fn resolve(&self, dim: Dimension, value: &str) -> Option<String> {
         let value = value.trim();
         let exact = format!("={dim}\0{}", value.replace('.', ""));
         let upper = format!("={dim}\0{}", value.replace('.', "").to_uppercase());
         let folded = format!("~{dim}\0{}", fold(value));
-        [exact, folded, upper]
+        let skeleton = (dim == Dimension::Person)
+            .then(|| format!("{SKELETON}{}", crate::fold::name_skeleton(value).join(" ")));
+        [Some(exact), Some(folded), Some(upper), skeleton]
             .iter()
+            .flatten()
             .find_map(|k| self.get(k))
             .map(|(_, canonical)| canonical)
+    }
+
+    /// The values a canonical value stands for in the index: a person's
+    /// spellings, else the value itself.
+    pub(crate) fn members(&self, dim: Dimension, canonical: &str) -> Vec<String> {
+        if dim == Dimension::Person
+            && let Some((tag, line)) = self.get(&format!("{MEMBERS}{canonical}"))
+            && tag == MEMBERS_LINE
+        {
+            return line.split(MEMBER_SEP).map(str::to_string).collect();
+        }
+        vec![canonical.to_string()]
     }
 
     /// The other spelling of a stem (`radicalis` → `radicaliz`), looked up
@@ -255,7 +309,20 @@ impl AliasTable {
     /// The entities a query word or phrase names, as (dimension, canonical).
     pub(crate) fn entities_named(&self, text: &str) -> Vec<(Dimension, String)> {
         let mut out = Vec::new();
+        let one_word = !text.trim().contains(char::is_whitespace);
         for dim in NAMED_BY_QUERY_WORDS {
+            if dim == Dimension::Person {
+                // A lone word names a person only written as a name is
+                // (`Koufa`, not `young` for Andrew Young).
+                let capitalised = text.trim().chars().next().is_some_and(char::is_uppercase);
+                if let Some(c) = (!one_word || capitalised)
+                    .then(|| self.resolve(dim, text))
+                    .flatten()
+                {
+                    out.push((dim, c));
+                }
+                continue;
+            }
             let exact = format!("={dim}\0{}", text.trim().replace('.', ""));
             let folded = format!("~{dim}\0{}", fold(text));
             if let Some((_, c)) = self.get(&exact).or_else(|| self.get(&folded)) {

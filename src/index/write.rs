@@ -139,6 +139,13 @@ impl IndexBuilder {
         }
     }
 
+    /// Records one person's spellings across the library: every spelling
+    /// and each surname that names only this person resolve to the
+    /// canonical one, and filters and facets take them together.
+    pub(crate) fn add_person(&mut self, canonical: &str, members: &[String], surnames: &[String]) {
+        self.aliases.add_person(canonical, members, surnames);
+    }
+
     /// Commits the index and writes `docs.json`; returns the document summaries.
     pub(crate) fn finish(mut self) -> Result<Vec<DocSummary>> {
         self.writer.commit()?;

@@ -11,14 +11,14 @@ pub(crate) mod assemble;
 pub(crate) mod read;
 pub(crate) mod sidecar;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::extract::Extractor;
+use crate::extract::{Extractor, person_clusters};
 use crate::formats::{self, Content, Format};
 use crate::index::DocSummary;
 use crate::index::dir::Build;
@@ -160,6 +160,8 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSu
     let mut warnings = corpus.skipped.clone();
     let mut ids = HashSet::new();
     let mut bytes = 0;
+    // Passages per person name, to find one person's spellings at the end.
+    let mut persons: HashMap<String, u64> = HashMap::new();
     for batch in corpus.files.chunks(BATCH_FILES) {
         let results: Vec<_> = pool.install(|| {
             batch
@@ -177,6 +179,7 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSu
                     bytes += file.len;
                     for mut report in reports {
                         make_unique(&mut report, &mut ids);
+                        count_persons(&report, &mut persons);
                         builder.add(&report)?;
                     }
                     for message in left_out {
@@ -187,6 +190,7 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSu
             }
         }
     }
+    add_persons(&mut builder, persons);
     let docs = builder.finish()?;
     if docs.is_empty() {
         return Err(empty_corpus(&config.paths));
@@ -224,6 +228,23 @@ fn names(extractor: &Extractor) -> NameTables {
         aliases,
         affiliations: extractor.group_affiliations().into_iter().collect(),
         spellings: spellings(),
+    }
+}
+
+/// One person's spellings across the library, for the alias table.
+fn add_persons(builder: &mut IndexBuilder, counts: HashMap<String, u64>) {
+    let mut persons: Vec<(String, u64)> = counts.into_iter().collect();
+    persons.sort();
+    for person in person_clusters(&persons) {
+        builder.add_person(&person.canonical, &person.members, &person.surnames);
+    }
+}
+
+fn count_persons(report: &Report, counts: &mut HashMap<String, u64>) {
+    for p in &report.passages {
+        for name in &p.persons {
+            *counts.entry(name.clone()).or_default() += 1;
+        }
     }
 }
 

@@ -61,8 +61,8 @@ pub struct Expansion {
 pub(crate) enum Target {
     /// These stems, all in the passage's text.
     Stems(Vec<String>),
-    /// This entity tag.
-    Tag(Dimension, String),
+    /// This entity, tagged under any of these values (a person's spellings).
+    Tag(Dimension, Vec<String>),
 }
 
 impl Expansion {
@@ -80,12 +80,17 @@ impl Expansion {
         }
     }
 
-    pub(crate) fn of_entity(word: &str, dim: Dimension, value: &str) -> Expansion {
+    pub(crate) fn of_entity(
+        word: &str,
+        dim: Dimension,
+        value: &str,
+        values: Vec<String>,
+    ) -> Expansion {
         Expansion {
             word: word.to_string(),
             to: format!("{dim}:{value}"),
             kind: ExpansionKind::Entity,
-            target: Target::Tag(dim, value.to_string()),
+            target: Target::Tag(dim, values),
         }
     }
 
@@ -94,7 +99,7 @@ impl Expansion {
     pub(crate) fn matched_by(&self, passage: &Passage, text_stems: &HashSet<String>) -> bool {
         match &self.target {
             Target::Stems(stems) => stems.iter().all(|s| text_stems.contains(s)),
-            Target::Tag(dim, value) => dim.tagged(passage).iter().any(|v| v == value),
+            Target::Tag(dim, values) => dim.tagged(passage).iter().any(|v| values.contains(v)),
         }
     }
 }

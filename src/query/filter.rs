@@ -91,7 +91,7 @@ impl Filters {
             let mut queries = Vec::new();
             for v in values {
                 let canonical = aliases.resolve(dim, v).ok_or_else(|| unknown(dim, v))?;
-                queries.push(facet_query(f, dim, &canonical));
+                queries.push(entity_query(f, aliases, dim, &canonical));
                 if dim == Dimension::Group && self.affiliates {
                     queries.push(facet_query(f, Dimension::Affiliate, &canonical));
                 }
@@ -136,6 +136,23 @@ pub(crate) fn facet_query(f: &Fields, dim: Dimension, value: &str) -> Box<dyn Qu
         Term::from_facet(f.facets, &facet),
         IndexRecordOption::Basic,
     ))
+}
+
+/// A query matching passages tagged with an entity under any of the
+/// values it stands for (a person's spellings across the library).
+pub(crate) fn entity_query(
+    f: &Fields,
+    aliases: &AliasTable,
+    dim: Dimension,
+    canonical: &str,
+) -> Box<dyn Query> {
+    any_of(
+        aliases
+            .members(dim, canonical)
+            .iter()
+            .map(|v| facet_query(f, dim, v))
+            .collect(),
+    )
 }
 
 fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {

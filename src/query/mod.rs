@@ -19,9 +19,11 @@ mod snippet;
 mod sources;
 mod timeline;
 
+use std::collections::BTreeMap;
+
 use tantivy::Score;
 use tantivy::collector::{Count, FacetCollector};
-use tantivy::query::Query;
+use tantivy::query::{BooleanQuery, Occur, Query};
 
 use crate::error::Result;
 use crate::index::IndexHandle;
@@ -225,6 +227,46 @@ fn matched_expansions(
         .collect()
 }
 
+/// Counts a person once under the canonical spelling: names the library
+/// spells several ways are counted together (passages with two spellings
+/// once, by a count of either).
+fn merge_spellings(
+    handle: &IndexHandle,
+    query: &dyn Query,
+    values: Vec<FacetCount>,
+) -> Result<Vec<FacetCount>> {
+    let aliases = handle.aliases();
+    let mut by_person: BTreeMap<String, Vec<FacetCount>> = BTreeMap::new();
+    for v in values {
+        let canonical = aliases
+            .resolve(v.dim, &v.value)
+            .unwrap_or_else(|| v.value.clone());
+        by_person.entry(canonical).or_default().push(v);
+    }
+    let mut out = Vec::with_capacity(by_person.len());
+    for (canonical, spellings) in by_person {
+        let dim = spellings[0].dim;
+        let count = if spellings.len() == 1 {
+            spellings[0].count
+        } else {
+            let either = BooleanQuery::new(vec![
+                (Occur::Must, query.box_clone()),
+                (
+                    Occur::Must,
+                    filter::entity_query(&handle.fields, aliases, dim, &canonical),
+                ),
+            ]);
+            handle.searcher.search(&either, &Count)? as u64
+        };
+        out.push(FacetCount {
+            dim,
+            value: canonical,
+            count,
+        });
+    }
+    Ok(out)
+}
+
 /// Facet counts of the passages matching a query and filters (`dossier facets`).
 pub fn facets(
     handle: &IndexHandle,
@@ -354,6 +396,9 @@ fn facet_counts(handle: &IndexHandle, query: &dyn Query, top: usize) -> Result<V
                 count,
             })
             .collect();
+        if dim == Dimension::Person {
+            values = merge_spellings(handle, query, values)?;
+        }
         values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         values.truncate(top);
         if dim == Dimension::Year {

@@ -11,6 +11,7 @@ mod errors;
 mod export;
 mod extract;
 mod faults;
+mod forgiving;
 mod formats;
 mod html;
 mod ingest;

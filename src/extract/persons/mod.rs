@@ -31,11 +31,13 @@ mod cues;
 mod passage;
 mod surnames;
 mod tokens;
+mod variants;
 mod words;
 
 pub(crate) use across::ReportPersons;
 pub(crate) use passage::PassagePersons;
 pub(crate) use surnames::KnownPersons;
+pub use variants::{PersonCluster, cluster as person_clusters};
 pub(crate) use words::PersonRules;
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query};
 use super::{Builder, phrase_or_term};
 use crate::index::schema::tokens;
 use crate::query::expand::{Expansion, ExpansionKind};
-use crate::query::filter::facet_query;
+use crate::query::filter::entity_query;
 use crate::query::parse::{Match, Node};
 
 /// The score factor of a word matched through a typo: below the word itself.
@@ -167,12 +167,14 @@ impl Builder<'_> {
             vec![(Occur::Should, literal)]
         };
         for (dim, value) in tags {
-            let expansion = Expansion::of_entity(text, dim, &value);
+            let members = self.aliases.members(dim, &value);
+            let expansion = Expansion::of_entity(text, dim, &value, members);
             if !self.expansions.contains(&expansion) {
                 self.expansions.push(expansion);
             }
             let score = if acronym { 1.0 } else { ENTITY_SCORE };
-            let q = ConstScoreQuery::new(facet_query(self.fields, dim, &value), score);
+            let q =
+                ConstScoreQuery::new(entity_query(self.fields, self.aliases, dim, &value), score);
             clauses.push((Occur::Should, Box::new(q)));
         }
         Box::new(BooleanQuery::new(clauses))
