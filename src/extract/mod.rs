@@ -61,6 +61,7 @@ mod places;
 mod report;
 mod report_groups;
 mod rules;
+mod spellings;
 mod translit;
 mod urls;
 
@@ -70,7 +71,8 @@ pub use citations::{CitedTitles, parse_citations, source_names};
 pub use dates::{DateContext, DateMention, Precision, Qualifier, extract_dates};
 pub use extractor::Extractor;
 pub use mention::{Entities, EntityKind, Mention};
-pub use persons::{PersonCluster, person_clusters};
+pub use persons::person_clusters;
+pub use spellings::{Spellings, source_spellings};
 
 #[cfg(test)]
 mod publisher_tests;

@@ -33,8 +33,8 @@ pub(crate) const NAMES_FILE: &str = "aliases.txt";
 const SPELLING: &str = "%spelling\0";
 const SPELLING_LINE: &str = "spelling";
 
-/// Key prefixes of a person's spellings (by canonical name) and of name
-/// skeletons (`fold::name_skeleton`), and the tag of their lines.
+/// Key prefixes of a name's spellings (by dimension and canonical name) and
+/// of person name skeletons (`fold::name_skeleton`), and the tag of their lines.
 const MEMBERS: &str = "%members\0";
 const SKELETON: &str = "%skeleton\0";
 const MEMBERS_LINE: &str = "members";
@@ -114,25 +114,31 @@ impl AliasWriter {
         }
     }
 
-    /// Records one person's spellings: each spelling, each surname given
-    /// and each spelling's skeleton resolve to the canonical name, which
-    /// lists its spellings.
-    pub(crate) fn add_person(&mut self, canonical: &str, members: &[String], surnames: &[String]) {
-        let person = Dimension::Person.name().to_string();
-        for name in members.iter().chain(surnames) {
-            if let Some(k) = key(Dimension::Person, name) {
-                self.keys.insert(k, (person.clone(), canonical.to_string()));
+    /// Records one name's spellings: each spelling and each name in `also`
+    /// resolve to the canonical name, which lists its spellings; a person is
+    /// also found by each one's skeleton.
+    pub(crate) fn add_spellings(
+        &mut self,
+        dim: Dimension,
+        canonical: &str,
+        members: &[String],
+        also: &[String],
+    ) {
+        let tag = dim.name().to_string();
+        for name in members.iter().chain(also) {
+            if let Some(k) = key(dim, name) {
+                self.keys.insert(k, (tag.clone(), canonical.to_string()));
             }
-        }
-        for name in members.iter().chain(surnames) {
-            let skeleton = crate::fold::name_skeleton(name).join(" ");
-            self.keys
-                .entry(format!("{SKELETON}{skeleton}"))
-                .or_insert_with(|| (person.clone(), canonical.to_string()));
+            if dim == Dimension::Person {
+                let skeleton = crate::fold::name_skeleton(name).join(" ");
+                self.keys
+                    .entry(format!("{SKELETON}{skeleton}"))
+                    .or_insert_with(|| (tag.clone(), canonical.to_string()));
+            }
         }
         let joined: Vec<&str> = members.iter().map(String::as_str).collect();
         self.keys.insert(
-            format!("{MEMBERS}{canonical}"),
+            format!("{MEMBERS}{dim}\0{canonical}"),
             (
                 MEMBERS_LINE.to_string(),
                 joined.join(&MEMBER_SEP.to_string()),
@@ -272,11 +278,10 @@ impl AliasTable {
             .map(|(_, canonical)| canonical)
     }
 
-    /// The values a canonical value stands for in the index: a person's
-    /// spellings, else the value itself.
+    /// The values a canonical value stands for in the index: a person's or
+    /// a source's spellings, else the value itself.
     pub(crate) fn members(&self, dim: Dimension, canonical: &str) -> Vec<String> {
-        if dim == Dimension::Person
-            && let Some((tag, line)) = self.get(&format!("{MEMBERS}{canonical}"))
+        if let Some((tag, line)) = self.get(&format!("{MEMBERS}{dim}\0{canonical}"))
             && tag == MEMBERS_LINE
         {
             return line.split(MEMBER_SEP).map(str::to_string).collect();

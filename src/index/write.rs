@@ -139,11 +139,18 @@ impl IndexBuilder {
         }
     }
 
-    /// Records one person's spellings across the library: every spelling
-    /// and each surname that names only this person resolve to the
-    /// canonical one, and filters and facets take them together.
-    pub(crate) fn add_person(&mut self, canonical: &str, members: &[String], surnames: &[String]) {
-        self.aliases.add_person(canonical, members, surnames);
+    /// Records one name's spellings across the library (a person's, a
+    /// source's): every spelling and each name in `also` (a surname naming
+    /// only this person) resolve to the canonical one, and filters and
+    /// facets take them together.
+    pub(crate) fn add_spellings(
+        &mut self,
+        dim: Dimension,
+        canonical: &str,
+        members: &[String],
+        also: &[String],
+    ) {
+        self.aliases.add_spellings(dim, canonical, members, also);
     }
 
     /// Commits the index and writes `docs.json`; returns the document summaries.

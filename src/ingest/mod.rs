@@ -18,12 +18,12 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::extract::{Extractor, person_clusters};
+use crate::extract::{Extractor, person_clusters, source_spellings};
 use crate::formats::{self, Content, Format};
 use crate::index::DocSummary;
 use crate::index::dir::Build;
 use crate::index::write::{IndexBuilder, NameTables};
-use crate::model::{PassageKind, Report, Warning};
+use crate::model::{Dimension, PassageKind, Report, Warning};
 use crate::segment::{Syntax, segment_blocks, segment_text};
 use assemble::{Origin, assemble, line_starts};
 use read::{Corpus, SourceFile};
@@ -160,8 +160,9 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSu
     let mut warnings = corpus.skipped.clone();
     let mut ids = HashSet::new();
     let mut bytes = 0;
-    // Passages per person name, to find one person's spellings at the end.
-    let mut persons: HashMap<String, u64> = HashMap::new();
+    // Passages per person and per cited source, to find one name's
+    // spellings across the library at the end.
+    let mut names = NameCounts::default();
     for batch in corpus.files.chunks(BATCH_FILES) {
         let results: Vec<_> = pool.install(|| {
             batch
@@ -179,7 +180,7 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSu
                     bytes += file.len;
                     for mut report in reports {
                         make_unique(&mut report, &mut ids);
-                        count_persons(&report, &mut persons);
+                        names.count(&report);
                         builder.add(&report)?;
                     }
                     for message in left_out {
@@ -190,7 +191,7 @@ pub fn ingest(config: &IngestConfig, progress: &dyn Progress) -> Result<IngestSu
             }
         }
     }
-    add_persons(&mut builder, persons);
+    names.add_spellings(&mut builder);
     let docs = builder.finish()?;
     if docs.is_empty() {
         return Err(empty_corpus(&config.paths));
@@ -231,19 +232,39 @@ fn names(extractor: &Extractor) -> NameTables {
     }
 }
 
-/// One person's spellings across the library, for the alias table.
-fn add_persons(builder: &mut IndexBuilder, counts: HashMap<String, u64>) {
-    let mut persons: Vec<(String, u64)> = counts.into_iter().collect();
-    persons.sort();
-    for person in person_clusters(&persons) {
-        builder.add_person(&person.canonical, &person.members, &person.surnames);
-    }
+/// Passages per person name and per cited source name.
+#[derive(Default)]
+struct NameCounts {
+    persons: HashMap<String, u64>,
+    sources: HashMap<String, u64>,
 }
 
-fn count_persons(report: &Report, counts: &mut HashMap<String, u64>) {
-    for p in &report.passages {
-        for name in &p.persons {
-            *counts.entry(name.clone()).or_default() += 1;
+impl NameCounts {
+    fn count(&mut self, report: &Report) {
+        for p in &report.passages {
+            for (names, counts) in [
+                (&p.persons, &mut self.persons),
+                (&p.sources, &mut self.sources),
+            ] {
+                for name in names {
+                    *counts.entry(name.clone()).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    /// One name's spellings across the library, for the alias table.
+    fn add_spellings(self, builder: &mut IndexBuilder) {
+        let sorted = |counts: HashMap<String, u64>| {
+            let mut v: Vec<(String, u64)> = counts.into_iter().collect();
+            v.sort();
+            v
+        };
+        for s in person_clusters(&sorted(self.persons)) {
+            builder.add_spellings(Dimension::Person, &s.canonical, &s.members, &s.also);
+        }
+        for s in source_spellings(&sorted(self.sources)) {
+            builder.add_spellings(Dimension::Cites, &s.canonical, &s.members, &s.also);
         }
     }
 }

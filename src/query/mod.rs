@@ -227,9 +227,9 @@ fn matched_expansions(
         .collect()
 }
 
-/// Counts a person once under the canonical spelling: names the library
-/// spells several ways are counted together (passages with two spellings
-/// once, by a count of either).
+/// Counts a person or a source once under its canonical spelling: names
+/// the library spells several ways are counted together (passages with two
+/// spellings once, by a count of either).
 fn merge_spellings(
     handle: &IndexHandle,
     query: &dyn Query,
@@ -396,7 +396,7 @@ fn facet_counts(handle: &IndexHandle, query: &dyn Query, top: usize) -> Result<V
                 count,
             })
             .collect();
-        if dim == Dimension::Person {
+        if matches!(dim, Dimension::Person | Dimension::Cites) {
             values = merge_spellings(handle, query, values)?;
         }
         values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));

@@ -1,7 +1,8 @@
 //! Cited sources: which outlets and works the matching passages cite, counted.
 //!
 //! In: a query and filters. Out: one [`SourceCount`] per outlet (folded, so
-//! `Al-Zallaqa` and `al-Zallaqa` are one), with the number of passages citing
+//! `Al-Zallaqa` and `al-Zallaqa` are one, and the spellings the index
+//! takes as one source together: `AFP`, `Agence France-Presse`), with the number of passages citing
 //! it directly (footnotes, and timeline items naming their source) and the
 //! works cited from it. Passages only inheriting a source from their
 //! footnotes are not counted again.
@@ -61,12 +62,15 @@ pub fn sources(handle: &IndexHandle, query: &str, filters: &Filters) -> Result<V
         .into_iter()
         .collect();
     addrs.sort_unstable();
+    let aliases = handle.aliases();
     let mut by_key: HashMap<String, Tally> = HashMap::new();
     for addr in addrs {
         let passage = handle.passage_at(addr)?;
         let mut counted: Vec<String> = Vec::new();
         for c in &passage.citations {
-            let key = alias_key(&c.source);
+            // One source the library writes several ways counts once.
+            let canonical = aliases.resolve(Dimension::Cites, &c.source);
+            let key = alias_key(canonical.as_deref().unwrap_or(&c.source));
             let tally = by_key.entry(key.clone()).or_default();
             *tally.spellings.entry(c.source.clone()).or_insert(0) += 1;
             if !counted.contains(&key) {

@@ -288,3 +288,38 @@ fn multi_word_names_unquoted_match_as_names_on_the_corpus() {
     let ghalys = persons.iter().filter(|p| p.contains("Ghal")).count();
     assert_eq!((koufas, ghalys), (1, 1), "{persons:?}");
 }
+
+#[test]
+fn one_source_under_several_names_on_the_corpus() {
+    let shared = Shared::get();
+    let sources: Vec<String> = shared
+        .json_lines(&["sources", "--json", "--top", "1000"])
+        .iter()
+        .map(|s| s["source"].as_str().expect("source").to_string())
+        .collect();
+    // (spellings the corpus cites that name one outlet)
+    let outlets: [&[&str]; 3] = [
+        &["AFP", "Agence France-Presse", "Agence France Presse"],
+        &["France 24", "France24"],
+        &["New York Times", "The New York Times"],
+    ];
+    for spellings in outlets {
+        let listed = sources
+            .iter()
+            .filter(|s| spellings.contains(&s.as_str()))
+            .count();
+        assert_eq!(listed, 1, "{spellings:?} in {sources:?}");
+        let counts: Vec<usize> = spellings
+            .iter()
+            .map(|s| {
+                shared
+                    .json_lines(&["search", "", "--cites", s, "--json", "-n", "1000"])
+                    .len()
+            })
+            .collect();
+        assert!(
+            counts.windows(2).all(|w| w[0] == w[1]),
+            "{spellings:?}: {counts:?}"
+        );
+    }
+}

@@ -37,7 +37,7 @@ mod words;
 pub(crate) use across::ReportPersons;
 pub(crate) use passage::PassagePersons;
 pub(crate) use surnames::KnownPersons;
-pub use variants::{PersonCluster, cluster as person_clusters};
+pub use variants::cluster as person_clusters;
 pub(crate) use words::PersonRules;
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! filter or a query names all the spellings.
 //!
 //! In: every person name the library's passages carry, with how many
-//! passages carry it. Out: [`PersonCluster`]s of two or more names, each with
+//! passages carry it. Out: [`Spellings`]s of two or more names, each with
 //! the canonical name (the most frequent) and the surnames that name it
 //! alone. The rules, on name skeletons (`fold::name_skeleton`: case, accents,
 //! particles and transliteration differences such as `ou/u`, doubled letters
@@ -23,25 +23,13 @@
 
 use std::collections::HashMap;
 
+use crate::extract::spellings::{DisjointSets, Spellings};
 use crate::fold::name_skeleton;
 
 /// Shortest word (in letters) that may differ by one letter between spellings.
 const MIN_LEN_ONE_EDIT: usize = 5;
 /// Shortest run of given names that may differ by two letters.
 const MIN_LEN_TWO_EDITS: usize = 5;
-
-/// One person's spellings across a library.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonCluster {
-    /// The spelling most passages use (ties: the longest, then the first in
-    /// alphabetical order).
-    pub canonical: String,
-    /// Every spelling, the canonical one included, sorted.
-    pub members: Vec<String>,
-    /// Surnames (as written) that name this person and no other in the
-    /// library, so `--person Koufa` can mean them.
-    pub surnames: Vec<String>,
-}
 
 /// A name prepared for comparison.
 struct Name<'a> {
@@ -62,7 +50,7 @@ impl Name<'_> {
 
 /// Groups a library's person names into persons; names alone in their group
 /// are left out.
-pub fn cluster(names: &[(String, u64)]) -> Vec<PersonCluster> {
+pub fn cluster(names: &[(String, u64)]) -> Vec<Spellings> {
     let prepared: Vec<Name<'_>> = names
         .iter()
         .map(|(written, passages)| Name {
@@ -103,7 +91,7 @@ pub fn cluster(names: &[(String, u64)]) -> Vec<PersonCluster> {
     for i in 0..prepared.len() {
         groups.entry(sets.root(i)).or_default().push(i);
     }
-    let mut clusters: Vec<PersonCluster> = groups
+    let mut clusters: Vec<Spellings> = groups
         .into_values()
         .filter(|members| members.len() > 1)
         .map(|members| person_of(&prepared, &members))
@@ -169,23 +157,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-fn person_of(names: &[Name<'_>], members: &[usize]) -> PersonCluster {
-    let best = members
-        .iter()
-        .map(|&i| &names[i])
-        .max_by(|a, b| {
-            a.passages
-                .cmp(&b.passages)
-                .then_with(|| a.skeleton.len().cmp(&b.skeleton.len()))
-                .then_with(|| a.written.len().cmp(&b.written.len()))
-                .then_with(|| b.written.cmp(a.written))
-        })
-        .expect("a cluster has members");
-    let mut written: Vec<String> = members
-        .iter()
-        .map(|&i| names[i].written.to_string())
-        .collect();
-    written.sort();
+fn person_of(names: &[Name<'_>], members: &[usize]) -> Spellings {
+    let counted: Vec<(&str, u64)> = names.iter().map(|n| (n.written, n.passages)).collect();
     let mut surnames: Vec<String> = members
         .iter()
         .filter_map(|&i| names[i].written.split_whitespace().last())
@@ -193,51 +166,19 @@ fn person_of(names: &[Name<'_>], members: &[usize]) -> PersonCluster {
         .collect();
     surnames.sort();
     surnames.dedup();
-    PersonCluster {
-        canonical: best.written.to_string(),
-        members: written,
-        surnames,
-    }
+    Spellings::of(&counted, members, surnames)
 }
 
 /// Drops the surnames another name of the library also ends with.
-fn keep_unshared_surnames(clusters: &mut [PersonCluster], names: &[Name<'_>]) {
+fn keep_unshared_surnames(clusters: &mut [Spellings], names: &[Name<'_>]) {
     for c in clusters.iter_mut() {
         let mine: Vec<Vec<String>> = c.members.iter().map(|m| name_skeleton(m)).collect();
-        c.surnames.retain(|s| {
+        c.also.retain(|s| {
             let key = name_skeleton(s).concat();
             !names
                 .iter()
                 .any(|n| n.surname() == key && n.skeleton.len() > 1 && !mine.contains(&n.skeleton))
         });
-    }
-}
-
-/// Union-find over name indices.
-struct DisjointSets {
-    parent: Vec<usize>,
-}
-
-impl DisjointSets {
-    fn new(n: usize) -> Self {
-        DisjointSets {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn root(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    fn join(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.root(a), self.root(b));
-        if ra != rb {
-            self.parent[ra.max(rb)] = ra.min(rb);
-        }
     }
 }
 
@@ -380,11 +321,11 @@ mod tests {
             .iter()
             .find(|c| c.canonical == "Hamadoun Koufa")
             .expect("Koufa merged");
-        assert_eq!(koufa.surnames, ["Koufa", "Kouffa"]);
+        assert_eq!(koufa.also, ["Koufa", "Kouffa"]);
         let dicko = got
             .iter()
             .find(|c| c.canonical == "Mahmoud Dicko")
             .expect("Dicko merged");
-        assert!(dicko.surnames.is_empty(), "{dicko:?}");
+        assert!(dicko.also.is_empty(), "{dicko:?}");
     }
 }
