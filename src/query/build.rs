@@ -166,13 +166,16 @@ impl<'a> Builder<'a> {
         let typo = self.tiers_of(node)?;
         self.typos_on = false;
         self.all_words_tiers = ranked_by_words.then_some(2);
-        // Passages with more of the words first; among them, exact words
-        // before typos: all (exact), all (typos), some (exact), some (typos).
-        let mut ordered = Vec::with_capacity(exact.len() + typo.len());
-        for (e, t) in exact.into_iter().zip(typo) {
-            ordered.push(e);
-            ordered.push(t);
-        }
+        // Passages with all the words first, exact before typos; then those
+        // with some of them, where a word matched through a typo counts too
+        // (below an exact one), so that two words of three, one of them
+        // mistyped, rank above one.
+        let mut ordered: Vec<Box<dyn Query>> = Vec::with_capacity(3);
+        let mut exact = exact.into_iter();
+        let mut typo = typo.into_iter();
+        ordered.extend(exact.next());
+        ordered.extend(typo.next());
+        ordered.extend(typo.next());
         let mut out: Vec<Box<dyn Query>> = Vec::with_capacity(ordered.len());
         let mut before: Vec<Box<dyn Query>> = Vec::new();
         for tier in ordered {
@@ -360,6 +363,11 @@ impl<'a> Builder<'a> {
             self.highlight.stems.extend(stems.iter().cloned());
         }
         let literal = self.in_text(&stems, slop, positive)?;
+        let literal = if positive && stems.len() > 1 {
+            self.with_phrase_spellings(literal, text, &stems, slop)
+        } else {
+            literal
+        };
         Some(self.with_entity(literal, text))
     }
 

@@ -11,8 +11,8 @@
 use std::collections::HashSet;
 
 use serde::Serialize;
-use tantivy::query::FuzzyTermQuery;
-use tantivy::{Searcher, Term};
+use tantivy::query::{EnableScoring, FuzzyTermQuery, PhraseQuery, Query};
+use tantivy::{DocSet, Searcher, TERMINATED, Term};
 
 use crate::index::aliases::AliasTable;
 use crate::index::schema::{Fields, analyzer, tokens};
@@ -144,6 +144,27 @@ impl<'a> Vocabulary<'a> {
             .filter(|(v, _)| self.doc_freq(v) > 0)
     }
 
+    /// Whether some passage has these stems in a row.
+    pub(crate) fn phrase_exists(&self, stems: &[String]) -> bool {
+        if stems.len() < 2 {
+            return stems.iter().all(|s| self.doc_freq(s) > 0);
+        }
+        let terms: Vec<Term> = stems
+            .iter()
+            .map(|s| Term::from_field_text(self.fields.text, s))
+            .collect();
+        let Ok(weight) =
+            PhraseQuery::new(terms).weight(EnableScoring::disabled_from_searcher(self.searcher))
+        else {
+            return false;
+        };
+        self.searcher.segment_readers().iter().any(|segment| {
+            weight
+                .scorer(segment, 1.0)
+                .is_ok_and(|scorer| scorer.doc() != TERMINATED)
+        })
+    }
+
     /// Stems of words as written, and in every other spelling the index
     /// has for its parts (`de radicaliz` → also `de radicalis`).
     pub(crate) fn spellings_of(&self, parts: Vec<String>) -> Vec<Vec<String>> {
@@ -184,7 +205,12 @@ impl<'a> Vocabulary<'a> {
                 break;
             }
             let parts = tokens(&mut analyzer(), &format!("{head} {tail}"));
-            if parts.len() == 2 && parts.iter().all(|p| self.doc_freq(p) > 0) {
+            // Both parts words of the index, and written apart somewhere:
+            // `at tack` is no reading of `attack`.
+            if parts.len() == 2
+                && parts.iter().all(|p| self.doc_freq(p) > 0)
+                && self.phrase_exists(&parts)
+            {
                 return Some(parts);
             }
         }

@@ -86,6 +86,9 @@ fn words_match_their_other_spelling_compound_and_typo() {
         ("deescalation", "escalation", "de-escalation"),
         ("de-escalation", "escalation", "Deescalation"),
         ("nightclub", "night club", "night club"),
+        ("coast guard", "coastguard", "coastguard"),
+        // A quoted phrase of several words, in the other spelling.
+        ("\"coastal defense\"", "defence", "defence"),
         // Typos of words no passage has: one from five letters, two from nine.
         ("harbuor", "harbour", "harbour"),
         ("coastgaurd", "coastguard", "coastguard"),

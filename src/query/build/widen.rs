@@ -21,6 +21,9 @@ const MAX_ENTITY_ONLY_CHARS: usize = 3;
 /// Longest entity name recognised unquoted in a query, in words.
 const MAX_NAME_WORDS: usize = 8;
 
+/// Another reading of a word: its stems, as shown, how, and a score factor.
+type Alternative = (Vec<String>, String, ExpansionKind, f32);
+
 impl Builder<'_> {
     /// Adds the word's other spelling, its compound written otherwise and,
     /// in a typo tier, the index's words within a typo of it, as
@@ -31,18 +34,15 @@ impl Builder<'_> {
         text: &str,
         stems: &[String],
     ) -> Box<dyn Query> {
-        let vocabulary = &self.vocabulary;
         if !self.widen {
+            // Only looked up, for "did you mean" (no typo tier is built).
             if let [stem] = stems {
-                let typed = tokens(&mut self.raw, text).join("");
-                self.typo_candidates
-                    .entry(typed.clone())
-                    .or_insert_with(|| vocabulary.typos(&typed, stem));
+                self.typo_alternatives(text, stem);
             }
             return literal;
         }
-        // (stems, as shown, how, score factor)
-        let mut alternatives: Vec<(Vec<String>, String, ExpansionKind, f32)> = Vec::new();
+        let vocabulary = &self.vocabulary;
+        let mut alternatives: Vec<Alternative> = Vec::new();
         if let [stem] = stems
             && let Some((variant, shown)) = vocabulary.spelling(stem)
         {
@@ -54,33 +54,16 @@ impl Builder<'_> {
                 alternatives.push((parts, shown, ExpansionKind::Compound, 1.0));
             }
         }
+        // A compound's parts must stand in a row somewhere.
+        alternatives.retain(|(parts, ..)| parts.len() < 2 || vocabulary.phrase_exists(parts));
         // A word the index has in another writing is no typo.
         if let [stem] = stems
             && alternatives.is_empty()
         {
-            let typed = tokens(&mut self.raw, text).join("");
-            let candidates = self
-                .typo_candidates
-                .entry(typed.clone())
-                .or_insert_with(|| vocabulary.typos(&typed, stem))
-                .clone();
-            if self.typos_on {
-                for c in candidates {
-                    // A typo of a compound the index writes otherwise
-                    // (`deradicalisaton` → `deradicalization` → `de-radicalisation`).
-                    let written_otherwise = vocabulary
-                        .compound(&c.shown, std::slice::from_ref(&c.stem))
-                        .into_iter()
-                        .chain(vocabulary.spelling(&c.stem).map(|(v, _)| vec![v]))
-                        .flat_map(|parts| vocabulary.spellings_of(parts));
-                    for parts in written_otherwise {
-                        let shown = format!("{} ({}…)", c.shown, parts.join(" "));
-                        alternatives.push((parts, shown, ExpansionKind::Typo, TYPO_BOOST));
-                    }
-                    alternatives.push((vec![c.stem], c.shown, ExpansionKind::Typo, TYPO_BOOST));
-                }
-            }
+            alternatives = self.typo_alternatives(text, stem);
         }
+        let vocabulary = &self.vocabulary;
+        alternatives.retain(|(parts, ..)| parts.len() < 2 || vocabulary.phrase_exists(parts));
         if alternatives.is_empty() {
             return literal;
         }
@@ -104,10 +87,88 @@ impl Builder<'_> {
         Box::new(BooleanQuery::new(clauses))
     }
 
+    /// The index's words within a typo of a word it lacks, and how the index
+    /// writes those otherwise, once the ranking reaches the typo tiers (the
+    /// candidates are found, for "did you mean", before); none for a name
+    /// the library knows (`Somalia` is not `Soumalia`).
+    fn typo_alternatives(&mut self, text: &str, stem: &str) -> Vec<Alternative> {
+        if !self.aliases.entities_named(text).is_empty() {
+            return Vec::new();
+        }
+        let vocabulary = &self.vocabulary;
+        let typed = tokens(&mut self.raw, text).join("");
+        let candidates = self
+            .typo_candidates
+            .entry(typed.clone())
+            .or_insert_with(|| vocabulary.typos(&typed, stem))
+            .clone();
+        let mut alternatives = Vec::new();
+        if !self.typos_on {
+            return alternatives;
+        }
+        for c in candidates {
+            // A typo of a compound the index writes otherwise
+            // (`deradicalisaton` → `deradicalization` → `de-radicalisation`).
+            let written_otherwise = vocabulary
+                .compound(&c.shown, std::slice::from_ref(&c.stem))
+                .into_iter()
+                .chain(vocabulary.spelling(&c.stem).map(|(v, _)| vec![v]))
+                .flat_map(|parts| vocabulary.spellings_of(parts));
+            for parts in written_otherwise {
+                let shown = format!("{} ({}…)", c.shown, parts.join(" "));
+                alternatives.push((parts, shown, ExpansionKind::Typo, TYPO_BOOST));
+            }
+            alternatives.push((vec![c.stem], c.shown, ExpansionKind::Typo, TYPO_BOOST));
+        }
+        alternatives
+    }
+
+    /// A phrase of several words also matches with its words in their other
+    /// spelling (`"removal centers"` finds `removal centres`); never
+    /// through a typo.
+    pub(super) fn with_phrase_spellings(
+        &mut self,
+        literal: Box<dyn Query>,
+        text: &str,
+        stems: &[String],
+        slop: u32,
+    ) -> Box<dyn Query> {
+        if !self.widen {
+            return literal;
+        }
+        let spelled: Vec<Vec<String>> = self
+            .vocabulary
+            .spellings_of(stems.to_vec())
+            .into_iter()
+            .skip(1)
+            .filter(|parts| self.vocabulary.phrase_exists(parts))
+            .collect();
+        if spelled.is_empty() {
+            return literal;
+        }
+        let mut clauses = vec![(Occur::Should, literal)];
+        for parts in spelled {
+            let Some(q) = phrase_or_term(self.fields.text, &parts, slop) else {
+                continue;
+            };
+            self.highlight.stems.extend(parts.iter().cloned());
+            let shown = format!("{}…", parts.join(" "));
+            let expansion = Expansion::of_stems(text, parts, shown, ExpansionKind::Spelling);
+            if !self.expansions.contains(&expansion) {
+                self.expansions.push(expansion);
+            }
+            clauses.push((Occur::Should, q));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
     /// Runs of plain words that together name a known entity (`Jama'at
     /// Nusrat al-Islam wal-Muslimin` typed unquoted) become phrases, so they
     /// match as the name they are.
-    pub(super) fn with_entity_phrases(&self, node: &Node) -> Node {
+    ///
+    /// Two plain words the index writes as one (`night club`, `cease fire`)
+    /// also match that word.
+    pub(super) fn with_entity_phrases(&mut self, node: &Node) -> Node {
         let Node::And(children) = node else {
             return node.clone();
         };
@@ -139,6 +200,9 @@ impl Builder<'_> {
                     span: start..end,
                 });
                 i += len;
+            } else if let Some(joined) = children.get(i..i + 2).and_then(|pair| self.joined(pair)) {
+                out.push(joined);
+                i += 2;
             } else {
                 out.push(children[i].clone());
                 i += 1;
@@ -149,6 +213,62 @@ impl Builder<'_> {
         } else {
             Node::And(out)
         }
+    }
+
+    /// Two plain words, neither a stop word, whose concatenation is one word
+    /// of the index: the pair as typed (a phrase) or that word.
+    fn joined(&mut self, pair: &[Node]) -> Option<Node> {
+        if !self.widen {
+            return None;
+        }
+        let [
+            Node::Word {
+                text: a,
+                how: Match::Word,
+                span: sa,
+            },
+            Node::Word {
+                text: b,
+                how: Match::Word,
+                span: sb,
+            },
+        ] = pair
+        else {
+            return None;
+        };
+        let stop = |w: &str, this: &mut Self| tokens(&mut this.stop, w).is_empty();
+        if stop(a, self) || stop(b, self) {
+            return None;
+        }
+        let word = format!("{a}{b}");
+        let [stem] = &tokens(&mut self.stem, &word)[..] else {
+            return None;
+        };
+        if self.vocabulary.doc_freq(stem) == 0 {
+            return None;
+        }
+        let typed = format!("{a} {b}");
+        let expansion = Expansion::of_stems(
+            &typed,
+            vec![stem.clone()],
+            word.to_lowercase(),
+            ExpansionKind::Compound,
+        );
+        if !self.expansions.contains(&expansion) {
+            self.expansions.push(expansion);
+        }
+        Some(Node::Or(vec![
+            Node::Phrase {
+                text: typed,
+                slop: 0,
+                span: sa.start..sb.end,
+            },
+            Node::Phrase {
+                text: word,
+                slop: 0,
+                span: sa.start..sb.end,
+            },
+        ]))
     }
 
     /// Adds "or a passage tagged with the entity this names" to a literal match.
