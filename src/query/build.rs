@@ -445,8 +445,14 @@ fn excluded(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
 }
 
 /// A word or phrase as typed (not a field, group or negation).
+/// Alternatives of words (`Takuba OR Barkhane`, or two words typed apart
+/// that the index also writes as one) count as one word.
 fn is_word(node: &Node) -> bool {
-    matches!(node, Node::Word { .. } | Node::Phrase { .. })
+    match node {
+        Node::Word { .. } | Node::Phrase { .. } => true,
+        Node::Or(alternatives) => alternatives.iter().all(is_word),
+        _ => false,
+    }
 }
 
 fn term(field: Field, text: &str, option: IndexRecordOption) -> Box<dyn Query> {
