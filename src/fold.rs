@@ -285,6 +285,37 @@ pub(crate) fn name_skeleton(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// A looser skeleton for names of places, groups and countries typed in
+/// another transliteration: [`name_skeleton`]'s words with `q` as `k`, `o`
+/// as `u`, `e` as `i`, `ph` as `f`, `dj` as `j`, a hard `c` as `k` (`Rakka` = `Raqqa`,
+/// `Kobane` = `Kobani`, `Idleb` = `Idlib`).
+pub(crate) fn transliteration_key(name: &str) -> String {
+    name_skeleton(name)
+        .iter()
+        .map(|w| {
+            let loose = hard_c_as_k(&w.replace("ph", "f").replace("dj", "j"))
+                .replace('q', "k")
+                .replace('o', "u")
+                .replace('e', "i");
+            word_skeleton(&loose)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `c` before anything but `e`, `i` or `y` is a `k` (`Tombouctou`).
+fn hard_c_as_k(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let soft = matches!(chars.get(i + 1), Some('e' | 'i' | 'y'));
+            if c == 'c' && !soft { 'k' } else { c }
+        })
+        .collect()
+}
+
 fn word_skeleton(word: &str) -> String {
     let rewritten = word
         .replace("ou", "u")
@@ -419,6 +450,24 @@ mod tests {
         ];
         for (name, want) in cases {
             assert_eq!(name_skeleton(name).join(" "), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn transliterations_share_a_key() {
+        let same = [
+            ("Rakka", "Raqqa"),
+            ("Kobane", "Kobani"),
+            ("Idleb", "Idlib"),
+            ("Tombouctou", "Tombuktu"),
+            ("Djibouti", "Jibuti"),
+        ];
+        for (a, b) in same {
+            assert_eq!(transliteration_key(a), transliteration_key(b), "{a} {b}");
+        }
+        let different = [("Mali", "Malawi"), ("Gao", "Goa"), ("Niger", "Nigeria")];
+        for (a, b) in different {
+            assert_ne!(transliteration_key(a), transliteration_key(b), "{a} {b}");
         }
     }
 

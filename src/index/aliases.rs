@@ -37,6 +37,8 @@ const SPELLING_LINE: &str = "spelling";
 /// of person name skeletons (`fold::name_skeleton`), and the tag of their lines.
 const MEMBERS: &str = "%members\0";
 const SKELETON: &str = "%skeleton\0";
+/// Key prefix of entity names by transliteration key.
+const TRANSLIT: &str = "%translit\0";
 const MEMBERS_LINE: &str = "members";
 /// Separates the spellings on a members line.
 const MEMBER_SEP: char = '\u{1f}';
@@ -146,11 +148,45 @@ impl AliasWriter {
         );
     }
 
+    /// The keys, plus each country, group and place name under its
+    /// transliteration key (`fold::transliteration_key`), where that key
+    /// names one entity only.
+    fn with_transliteration_keys(&self) -> BTreeMap<String, (String, String)> {
+        let mut loose: BTreeMap<String, Option<(String, String)>> = BTreeMap::new();
+        for (k, v) in &self.keys {
+            let Some((dim, alias)) = k.strip_prefix('~').and_then(|k| k.split_once('\0')) else {
+                continue;
+            };
+            if !NAMED_BY_QUERY_WORDS
+                .iter()
+                .any(|d| d.name() == dim && *d != Dimension::Person)
+            {
+                continue;
+            }
+            let key = format!(
+                "{TRANSLIT}{dim}\0{}",
+                crate::fold::transliteration_key(alias)
+            );
+            loose
+                .entry(key)
+                .and_modify(|seen| {
+                    if seen.as_ref() != Some(v) {
+                        *seen = None;
+                    }
+                })
+                .or_insert_with(|| Some(v.clone()));
+        }
+        let mut keys = self.keys.clone();
+        keys.extend(loose.into_iter().filter_map(|(k, v)| Some((k, v?))));
+        keys
+    }
+
     /// Writes `aliases.fst` and `aliases.txt` into `dir`. The fst's values are
     /// byte offsets of lines in `aliases.txt`, so a lookup reads one line
     /// rather than parsing the file.
     pub(crate) fn write(&self, dir: &Path) -> Result<()> {
-        let mut names: Vec<(String, String)> = self.keys.values().cloned().collect();
+        let keys = self.with_transliteration_keys();
+        let mut names: Vec<(String, String)> = keys.values().cloned().collect();
         names.sort();
         names.dedup();
         let mut text = String::new();
@@ -170,7 +206,7 @@ impl AliasWriter {
             }
         };
         let mut builder = fst::MapBuilder::memory();
-        for (k, v) in &self.keys {
+        for (k, v) in &keys {
             builder
                 .insert(k, offset_of(v))
                 .map_err(|e| io(dir.join(FST_FILE))(std::io::Error::other(e)))?;
@@ -309,6 +345,23 @@ impl AliasTable {
             }
         }
         None
+    }
+
+    /// The countries, groups and places a word or phrase names in another
+    /// transliteration than any the index knows (`Rakka` → Raqqa).
+    pub(crate) fn entities_spelled_like(&self, text: &str) -> Vec<(Dimension, String)> {
+        let key = crate::fold::transliteration_key(text);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        NAMED_BY_QUERY_WORDS
+            .iter()
+            .filter(|d| **d != Dimension::Person)
+            .filter_map(|&dim| {
+                let (_, canonical) = self.get(&format!("{TRANSLIT}{dim}\0{key}"))?;
+                Some((dim, canonical))
+            })
+            .collect()
     }
 
     /// The entities a query word or phrase names, as (dimension, canonical).

@@ -37,8 +37,11 @@ pub enum ExpansionKind {
     Compound,
     /// A word of the index within one or two typos of the typed one.
     Typo,
-    /// A name of a country, group or place (`Daesh` → ISIS).
+    /// A name of a country, group, place or person (`Daesh` → ISIS).
     Entity,
+    /// A country, group or place name in another transliteration than the
+    /// library's (`Rakka` → Raqqa), for a name no passage has.
+    Transliteration,
 }
 
 /// One widening of a query word.
@@ -85,11 +88,12 @@ impl Expansion {
         dim: Dimension,
         value: &str,
         values: Vec<String>,
+        kind: ExpansionKind,
     ) -> Expansion {
         Expansion {
             word: word.to_string(),
             to: format!("{dim}:{value}"),
-            kind: ExpansionKind::Entity,
+            kind,
             target: Target::Tag(dim, values),
         }
     }

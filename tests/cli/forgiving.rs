@@ -293,6 +293,32 @@ fn multi_word_names_unquoted_match_as_names_on_the_corpus() {
 }
 
 #[test]
+fn place_names_in_another_transliteration_on_the_corpus() {
+    let shared = Shared::get();
+    // (typed, the place it stands for)
+    let cases = [
+        ("Rakka", "Raqqa"),
+        ("Tombuktu", "Timbuktu"),
+        ("Idleb", "Idlib"),
+    ];
+    for (typed, place) in cases {
+        let hits = shared.json_lines(&["search", typed, "--json", "-n", "5"]);
+        assert!(!hits.is_empty(), "{typed}");
+        for hit in &hits {
+            let places = hit["places"].as_array().expect("places");
+            assert!(places.iter().any(|p| p == place), "{typed}: {hit}");
+        }
+    }
+    // Lower case, a common word: no place.
+    let out = shared
+        .cmd()
+        .args(["search", "bone", "--explain"])
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("place:"));
+}
+
+#[test]
 fn one_source_under_several_names_on_the_corpus() {
     let shared = Shared::get();
     let sources: Vec<String> = shared

@@ -274,8 +274,22 @@ impl Builder<'_> {
     /// Adds "or a passage tagged with the entity this names" to a literal match.
     /// An acronym typed in capitals (`IS`, `US`) means the entity only: its
     /// literal form is lost in lower-cased text (`is`, `us`).
+    /// A name in no passage and no alias may be another transliteration of
+    /// one (`Rakka`, `Kobane`): then it names that entity, when it is typed
+    /// as a name is (capitalised) or has several words (`bone` is no `Buni`).
     pub(super) fn with_entity(&mut self, literal: Box<dyn Query>, text: &str) -> Box<dyn Query> {
-        let tags = self.aliases.entities_named(text);
+        let mut tags = self.aliases.entities_named(text);
+        let mut kind = ExpansionKind::Entity;
+        let name_like = text.trim().contains(char::is_whitespace)
+            || text.trim().chars().next().is_some_and(char::is_uppercase);
+        if tags.is_empty()
+            && self.widen
+            && name_like
+            && !self.vocabulary.phrase_exists(&tokens(&mut self.stem, text))
+        {
+            tags = self.aliases.entities_spelled_like(text);
+            kind = ExpansionKind::Transliteration;
+        }
         if tags.is_empty() {
             return literal;
         }
@@ -288,7 +302,7 @@ impl Builder<'_> {
         };
         for (dim, value) in tags {
             let members = self.aliases.members(dim, &value);
-            let expansion = Expansion::of_entity(text, dim, &value, members);
+            let expansion = Expansion::of_entity(text, dim, &value, members, kind.clone());
             if !self.expansions.contains(&expansion) {
                 self.expansions.push(expansion);
             }

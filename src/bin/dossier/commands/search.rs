@@ -181,6 +181,7 @@ fn expansion_line(e: &Expansion) -> String {
         ExpansionKind::Compound => "compound written otherwise",
         ExpansionKind::Typo => "typo",
         ExpansionKind::Entity => "entity name",
+        ExpansionKind::Transliteration => "other transliteration",
     };
     format!("{} → {} ({how})", e.word, e.to)
 }
