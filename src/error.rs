@@ -65,6 +65,14 @@ pub enum Error {
         /// What is wrong.
         why: String,
     },
+    /// A library change that cannot be made (`add`, `remove`, `update`).
+    #[error("{}: {message}", path.display())]
+    Library {
+        /// The index, document or path concerned.
+        path: PathBuf,
+        /// What is wrong, with a hint.
+        message: String,
+    },
     /// Another ingest is writing the same index.
     #[error("{} is being rebuilt by another `dossier ingest`; hint: wait for it to finish", path.display())]
     IndexBusy {

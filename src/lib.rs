@@ -62,8 +62,11 @@ mod sentences;
 pub use error::{Error, Result};
 #[doc(hidden)]
 pub use formats::review as debug_segment;
+pub use index::library::Provenance;
 pub use index::{DocSummary, IndexHandle};
-pub use ingest::{IngestConfig, IngestSummary, Progress, Silent, ingest};
+pub use ingest::{
+    Changes, IngestConfig, IngestSummary, Progress, Silent, UpdateSummary, ingest, update,
+};
 pub use model::{
     Citation, DateInfo, Dimension, DocMeta, Passage, PassageKind, Precision, Qualifier, Report,
     Warning,
@@ -71,5 +74,6 @@ pub use model::{
 pub use query::{
     DateEnd, Expansion, ExpansionKind, FacetCount, Filters, Hit, InContext, Matching,
     SearchRequest, SearchResults, Snippet, SourceCount, Timeline, TimelineEntry, TimelineRequest,
-    facets, for_each_passage, in_context, parse_filter_date, search, sources, timeline,
+    facets, for_each_passage, in_context, parse_added_since, parse_filter_date, search, sources,
+    timeline,
 };

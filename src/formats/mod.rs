@@ -23,6 +23,19 @@ use crate::model::DocMeta;
 use crate::segment::{self, Continuity, Syntax};
 pub(crate) use content::{Content, Document, Skip};
 
+/// Version of what reading a file means (readers, segmenter, extractors):
+/// bump it when a change should make `dossier update` read files again.
+const READER_VERSION: u32 = 1;
+
+/// Whether a file recorded as read by `reader` (`pdf/1`) was read as this
+/// dossier reads it (a skipped file, recorded without a reader, counts).
+pub(crate) fn reader_is_current(reader: &str) -> bool {
+    reader.is_empty()
+        || reader
+            .rsplit_once('/')
+            .is_some_and(|(_, v)| v == READER_VERSION.to_string())
+}
+
 /// The kinds of file dossier reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Format {
@@ -40,6 +53,12 @@ pub(crate) enum Format {
 
 impl Format {
     /// The name ingest summaries and `docs` use.
+    /// The reader and its version, as the library records it (`pdf/1`): a
+    /// file read by another version is read again by `dossier update`.
+    pub(crate) fn reader(self) -> String {
+        format!("{}/{READER_VERSION}", self.name())
+    }
+
     pub(crate) fn name(self) -> &'static str {
         match self {
             Format::Text => "text",

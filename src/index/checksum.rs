@@ -14,6 +14,12 @@ use crate::error::{Error, Result};
 
 const CHECKSUMS: &str = "CHECKSUMS";
 
+/// A file's content hash as the library records it (hex FNV-1a 64): enough
+/// to tell a changed or moved file, not a defence against forgery.
+pub(crate) fn content_hash(bytes: &[u8]) -> String {
+    format!("{:016x}", fnv64(bytes))
+}
+
 /// FNV-1a, 64 bits: fast, and enough to notice a damaged file.
 fn fnv64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {

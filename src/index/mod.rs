@@ -6,9 +6,10 @@
 //! a query does not need (SPEC section 7).
 
 pub(crate) mod aliases;
-mod checksum;
+pub(crate) mod checksum;
 pub(crate) mod dates;
 pub(crate) mod dir;
+pub(crate) mod library;
 mod readonly;
 pub(crate) mod schema;
 pub(crate) mod simhash;
@@ -45,6 +46,13 @@ pub struct DocSummary {
     /// Footnote bodies no passage cites.
     #[serde(default)]
     pub notes_without_ref: usize,
+    /// The document's place in the library's order (export order); kept
+    /// across updates.
+    #[serde(default)]
+    pub order: u64,
+    /// Where it comes from (none for an index built before dossier kept it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<library::Provenance>,
 }
 
 impl DocSummary {
@@ -63,6 +71,8 @@ impl DocSummary {
                 .iter()
                 .filter(|p| p.kind == PassageKind::Footnote && p.cited_by.is_none())
                 .count(),
+            order: 0,
+            provenance: None,
         }
     }
 }
@@ -111,7 +121,12 @@ impl IndexHandle {
         })?;
         let index = Index::open(directory)?;
         schema::register_analyzer(&index);
-        let fields = Fields::from_schema(&index.schema())?;
+        let fields = Fields::from_schema(&index.schema()).map_err(|e| Error::Library {
+            path: root.to_path_buf(),
+            message: format!(
+                "this index was built by an older dossier ({e}); hint: rebuild it with `dossier ingest`"
+            ),
+        })?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)

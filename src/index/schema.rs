@@ -53,6 +53,8 @@ pub(crate) mod name {
     pub(crate) const PUBLISHED: &str = "published";
     /// Text fingerprint.
     pub(crate) const SIMHASH: &str = "simhash";
+    /// When the passage's file was read, in seconds since 1970.
+    pub(crate) const ADDED: &str = "added";
 }
 
 /// Handles to every field of the schema.
@@ -83,6 +85,8 @@ pub(crate) struct Fields {
     pub published: Field,
     /// Simhash of the text, to drop near-identical hits.
     pub simhash: Field,
+    /// When the passage's file was read (seconds since 1970), for `--added-since`.
+    pub added: Field,
 }
 
 /// Bits of `ord` that number passages inside a document.
@@ -115,7 +119,8 @@ impl Fields {
         b.add_u64_field(name::DATE_BLOCKS, INDEXED);
         b.add_u64_field(name::DATE_FIRST, fast_u64.clone());
         b.add_u64_field(name::PUBLISHED, INDEXED | fast_u64.clone());
-        b.add_u64_field(name::SIMHASH, fast_u64);
+        b.add_u64_field(name::SIMHASH, fast_u64.clone());
+        b.add_u64_field(name::ADDED, INDEXED | fast_u64);
         b.build()
     }
 
@@ -135,6 +140,7 @@ impl Fields {
             date_first: f(name::DATE_FIRST)?,
             published: f(name::PUBLISHED)?,
             simhash: f(name::SIMHASH)?,
+            added: f(name::ADDED)?,
         })
     }
 }

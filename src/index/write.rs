@@ -3,14 +3,17 @@
 //! In: [`Report`]s in corpus order. Out: a committed index whose documents are
 //! passages, plus `docs.json` (document metadata and counts) beside it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use tantivy::collector::FacetCollector;
+use tantivy::query::AllQuery;
 use tantivy::schema::Facet;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::aliases::AliasWriter;
+use super::library::{LIBRARY_FILE, Library, Provenance};
 use super::schema::{Fields, ORD_SHIFT, register_analyzer};
 use super::{DOCS_FILE, DocSummary, aliases, checksum, dates, simhash};
 use crate::error::{Error, Result};
@@ -38,20 +41,73 @@ pub(crate) struct IndexBuilder {
     fields: Fields,
     docs: Vec<DocSummary>,
     aliases: AliasWriter,
-    /// Tagged values already added to the alias table (most repeat).
-    tagged: HashSet<(Dimension, String)>,
     /// For each group, the groups it is an affiliate of (`--affiliates`).
     affiliations: HashMap<String, Vec<String>>,
+    /// The order number the next document gets.
+    next_order: u64,
 }
+
+/// The files of a generation that are dossier's own, written anew by each
+/// build (tantivy's files are all the others).
+const OWN_FILES: [&str; 6] = [
+    DOCS_FILE,
+    aliases::FST_FILE,
+    aliases::NAMES_FILE,
+    LIBRARY_FILE,
+    "CHECKSUMS",
+    "COMPLETE",
+];
 
 impl IndexBuilder {
     /// Creates an empty index in `dir` (which must exist and be empty), with
     /// the gazetteers' aliases and group affiliations.
     pub(crate) fn create(dir: &Path, threads: usize, names: NameTables) -> Result<IndexBuilder> {
         let schema = Fields::schema();
-        let fields = Fields::from_schema(&schema)?;
         let index = Index::create_in_dir(dir, schema)?;
-        register_analyzer(&index);
+        Self::with_index(dir, &index, threads, names, Vec::new())
+    }
+
+    /// Starts a new generation in `dir` from the live one at `live`: its
+    /// segment files are linked (they never change), tantivy's meta files
+    /// copied, its documents kept until removed.
+    pub(crate) fn extend(
+        dir: &Path,
+        live: &Path,
+        threads: usize,
+        names: NameTables,
+        docs: Vec<DocSummary>,
+    ) -> Result<IndexBuilder> {
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| Error::Io { path, source }
+        };
+        for entry in fs::read_dir(live).map_err(io(live))? {
+            let entry = entry.map_err(io(live))?;
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if OWN_FILES.contains(&name.as_ref()) || name.ends_with(".lock") {
+                continue;
+            }
+            let (from, to) = (entry.path(), dir.join(name.as_ref()));
+            // tantivy rewrites its meta files: those are copied, not shared.
+            let shared = !name.ends_with(".json");
+            if !shared || fs::hard_link(&from, &to).is_err() {
+                fs::copy(&from, &to).map_err(io(&to))?;
+            }
+        }
+        let index = Index::open_in_dir(dir)?;
+        Self::with_index(dir, &index, threads, names, docs)
+    }
+
+    fn with_index(
+        dir: &Path,
+        index: &Index,
+        threads: usize,
+        names: NameTables,
+        docs: Vec<DocSummary>,
+    ) -> Result<IndexBuilder> {
+        register_analyzer(index);
+        let fields = Fields::from_schema(&index.schema())?;
         let writer = index.writer_with_num_threads(threads.max(1), WRITER_MEMORY_BYTES)?;
         let mut aliases = AliasWriter::default();
         for (dim, alias, canonical) in &names.aliases {
@@ -61,29 +117,51 @@ impl IndexBuilder {
         for (british, american) in &names.spellings {
             aliases.add_spelling(&mut stemmer, british, american);
         }
+        let next_order = docs.iter().map(|d| d.order + 1).max().unwrap_or(0);
         Ok(IndexBuilder {
             dir: dir.to_path_buf(),
             writer,
             fields,
-            docs: Vec::new(),
+            docs,
             aliases,
-            tagged: HashSet::new(),
             affiliations: names.affiliations,
+            next_order,
         })
     }
 
     /// Adds every passage of a report; `report.meta.id` must be unique.
-    pub(crate) fn add(&mut self, report: &Report) -> Result<()> {
-        let doc_index = self.docs.len() as u64;
+    pub(crate) fn add(&mut self, report: &Report, provenance: Option<Provenance>) -> Result<()> {
+        let order = self.next_order;
+        self.next_order += 1;
         let published = report.meta.published.map(dates::day_number);
+        let added = provenance
+            .as_ref()
+            .and_then(|p| p.ingested_at.parse::<jiff::Timestamp>().ok())
+            .map_or(0, |t| u64::try_from(t.as_second()).unwrap_or(0));
         for (i, passage) in report.passages.iter().enumerate() {
-            let ord = (doc_index << ORD_SHIFT) | i as u64;
-            let doc = self.document(passage, ord, published);
+            let ord = (order << ORD_SHIFT) | i as u64;
+            let mut doc = self.document(passage, ord, published);
+            doc.add_u64(self.fields.added, added);
             self.writer.add_document(doc)?;
-            self.add_tagged_values(passage);
         }
-        self.docs.push(DocSummary::of(report));
+        let mut summary = DocSummary::of(report);
+        summary.order = order;
+        summary.provenance = provenance;
+        self.docs.push(summary);
         Ok(())
+    }
+
+    /// Removes a document and its passages.
+    pub(crate) fn remove(&mut self, doc: &str) {
+        let facet = Facet::from_path([Dimension::Doc.name(), doc]);
+        self.writer
+            .delete_term(tantivy::Term::from_facet(self.fields.facets, &facet));
+        self.docs.retain(|d| d.meta.id != doc);
+    }
+
+    /// The documents so far.
+    pub(crate) fn docs_mut(&mut self) -> &mut [DocSummary] {
+        &mut self.docs
     }
 
     fn document(&self, p: &Passage, ord: u64, published: Option<u64>) -> TantivyDocument {
@@ -127,18 +205,48 @@ impl IndexBuilder {
         doc
     }
 
-    /// Every value a passage is tagged with resolves to itself (folded), so
-    /// `--place kidal` or `--cites hurriyet` work without a gazetteer.
-    fn add_tagged_values(&mut self, p: &Passage) {
+    /// Commits the passages; every value they are tagged with, counted
+    /// over the whole library, is then known (see [`Committed`]).
+    pub(crate) fn commit(mut self) -> Result<Committed> {
+        self.writer.commit()?;
+        self.writer.wait_merging_threads()?;
+        let index = Index::open_in_dir(&self.dir)?;
+        let searcher = index.reader()?.searcher();
+        let mut collector = FacetCollector::for_field(super::schema::name::FACETS);
         for dim in Dimension::NAMED {
-            for v in dim.tagged(p) {
-                if self.tagged.insert((dim, v.clone())) {
-                    self.aliases.add(dim, v, v);
+            collector.add_facet(format!("/{dim}").as_str());
+        }
+        let counts = searcher.search(&AllQuery, &collector)?;
+        let mut tagged = Vec::new();
+        for dim in Dimension::NAMED {
+            for (facet, count) in counts.get(format!("/{dim}").as_str()) {
+                if let Some(value) = facet.to_path().last() {
+                    // Every tagged value resolves to itself (folded), so
+                    // `--place kidal` or `--cites hurriyet` need no gazetteer.
+                    self.aliases.add(dim, value, value);
+                    tagged.push((dim, (*value).to_string(), count));
                 }
             }
         }
+        Ok(Committed {
+            dir: self.dir,
+            docs: self.docs,
+            aliases: self.aliases,
+            tagged,
+        })
     }
+}
 
+/// A generation whose passages are committed, waiting for its tables.
+pub(crate) struct Committed {
+    dir: PathBuf,
+    docs: Vec<DocSummary>,
+    aliases: AliasWriter,
+    /// Every tagged value with the passages carrying it.
+    pub(crate) tagged: Vec<(Dimension, String, u64)>,
+}
+
+impl Committed {
     /// Records one name's spellings across the library (a person's, a
     /// source's): every spelling and each name in `also` (a surname naming
     /// only this person) resolve to the canonical one, and filters and
@@ -153,17 +261,22 @@ impl IndexBuilder {
         self.aliases.add_spellings(dim, canonical, members, also);
     }
 
-    /// Commits the index and writes `docs.json`; returns the document summaries.
-    pub(crate) fn finish(mut self) -> Result<Vec<DocSummary>> {
-        self.writer.commit()?;
-        self.writer.wait_merging_threads()?;
+    /// Writes `docs.json`, the alias table and the library's record of its
+    /// sources; returns the document summaries.
+    pub(crate) fn finish(self, library: &Library) -> Result<Vec<DocSummary>> {
         let path = self.dir.join(DOCS_FILE);
         let json = serde_json::to_vec_pretty(&self.docs).expect("summaries always serialise");
         fs::write(&path, json).map_err(|source| Error::Io { path, source })?;
         self.aliases.write(&self.dir)?;
+        library.write(&self.dir)?;
         checksum::write(
             &self.dir,
-            &[DOCS_FILE, aliases::FST_FILE, aliases::NAMES_FILE],
+            &[
+                DOCS_FILE,
+                aliases::FST_FILE,
+                aliases::NAMES_FILE,
+                LIBRARY_FILE,
+            ],
         )?;
         Ok(self.docs)
     }

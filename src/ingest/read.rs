@@ -63,6 +63,27 @@ pub(crate) struct SourceFile {
 }
 
 impl SourceFile {
+    /// Where the file is, as the library records it: absolute, or
+    /// `bundled/<name>` for the bundled corpus.
+    pub(crate) fn location(&self) -> PathBuf {
+        match &self.origin {
+            Origin::Disk(path) => std::path::absolute(path).unwrap_or_else(|_| path.clone()),
+            Origin::Embedded(_) => Path::new("bundled").join(&self.name),
+        }
+    }
+
+    /// Modification time in seconds since 1970 (0 when unknown or bundled).
+    pub(crate) fn modified(&self) -> u64 {
+        let Origin::Disk(path) = &self.origin else {
+            return 0;
+        };
+        fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_secs())
+    }
+
     /// Reads the file's bytes.
     pub(crate) fn bytes(&self) -> Result<Vec<u8>, Skip> {
         match &self.origin {
@@ -96,6 +117,19 @@ pub(crate) struct Corpus {
 }
 
 impl Corpus {
+    /// Both corpora in one (the bundled one and folders added to it).
+    pub(crate) fn merge(mut self, other: Corpus) -> Corpus {
+        let offset = self.sidecars.len();
+        self.sidecars.extend(other.sidecars);
+        self.files.extend(other.files.into_iter().map(|mut f| {
+            f.sidecar = f.sidecar.map(|i| i + offset);
+            f
+        }));
+        self.ignored.extend(other.ignored);
+        self.skipped.extend(other.skipped);
+        self
+    }
+
     /// Total bytes to read, for progress.
     pub(crate) fn total_bytes(&self) -> u64 {
         self.files.iter().map(|f| f.len).sum()

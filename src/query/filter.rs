@@ -39,6 +39,9 @@ pub struct Filters {
     pub dates: Vec<(Date, Date)>,
     /// Publication-date range of the passage's document (inclusive).
     pub published: Option<(Date, Date)>,
+    /// Only passages whose file was read at or after this time (seconds
+    /// since 1970, UTC): what an `add` or `update` brought in.
+    pub added_since: Option<u64>,
 }
 
 impl Filters {
@@ -108,6 +111,9 @@ impl Filters {
         }
         if let Some((from, to)) = self.published {
             out.push(u64_range(f.published, day_number(from), day_number(to)));
+        }
+        if let Some(since) = self.added_since {
+            out.push(u64_range(f.added, since, u64::MAX));
         }
         Ok(out)
     }
@@ -227,6 +233,46 @@ pub fn parse_filter_date(flag: &str, value: &str, end: DateEnd) -> Result<Date> 
     Date::new(year, m, d).map_err(|_| bad("no such day"))
 }
 
+/// The time `--added-since` names: a date (`2026-11-30`, `2026-11`, `2026`:
+/// its first day, UTC), a time (`2026-11-30T09:00:00Z`), or a span back from
+/// `now` (`7d`, `12h`, `2w`), in seconds since 1970.
+///
+/// # Errors
+/// [`Error::Filter`] for anything else.
+pub fn parse_added_since(value: &str, now: jiff::Timestamp) -> Result<u64> {
+    let v = value.trim();
+    let bad = || {
+        Error::Filter {
+        flag: "--added-since".into(),
+        value: value.to_string(),
+        message: "write a date (2026-11-30), a time (2026-11-30T09:00:00Z) or a span back from now (7d, 12h, 2w)".into(),
+    }
+    };
+    let seconds = |t: jiff::Timestamp| u64::try_from(t.as_second()).map_err(|_| bad());
+    if let Some((n, unit)) = v
+        .char_indices()
+        .last()
+        .filter(|(_, c)| matches!(c, 'h' | 'd' | 'w'))
+        .and_then(|(i, c)| v[..i].parse::<i64>().ok().map(|n| (n, c)))
+    {
+        let hours = match unit {
+            'h' => n,
+            'd' => n.saturating_mul(24),
+            _ => n.saturating_mul(24 * 7),
+        };
+        let back = jiff::SignedDuration::from_hours(hours);
+        return now.checked_sub(back).map_err(|_| bad()).and_then(seconds);
+    }
+    if let Ok(t) = v.parse::<jiff::Timestamp>() {
+        return seconds(t);
+    }
+    let day = parse_filter_date("--added-since", v, DateEnd::First).map_err(|_| bad())?;
+    let t = jiff::tz::TimeZone::UTC
+        .to_timestamp(day.to_datetime(jiff::civil::Time::midnight()))
+        .map_err(|_| bad())?;
+    seconds(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,6 +298,38 @@ mod tests {
         for bad in ["June 2019", "2019-13", "2019-02-30", "19", "2019-6", ""] {
             let err = parse_filter_date("--from", bad, DateEnd::First).expect_err(bad);
             assert!(err.to_string().contains("YYYY-MM"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn added_since_reads_dates_times_and_spans() {
+        let now: jiff::Timestamp = "2026-12-03T12:00:00Z".parse().expect("time");
+        let at = |t: &str| {
+            u64::try_from(t.parse::<jiff::Timestamp>().expect("time").as_second())
+                .expect("after 1970")
+        };
+        let cases = [
+            ("2026-11-30", at("2026-11-30T00:00:00Z")),
+            ("2026-11", at("2026-11-01T00:00:00Z")),
+            ("2026", at("2026-01-01T00:00:00Z")),
+            ("2026-11-30T09:30:00Z", at("2026-11-30T09:30:00Z")),
+            ("7d", at("2026-11-26T12:00:00Z")),
+            (" 12h ", at("2026-12-03T00:00:00Z")),
+            ("2w", at("2026-11-19T12:00:00Z")),
+        ];
+        for (typed, want) in cases {
+            assert_eq!(parse_added_since(typed, now).expect(typed), want, "{typed}");
+        }
+        for bad in [
+            "",
+            "yesterday",
+            "7",
+            "d",
+            "-3x",
+            "2026-13-01",
+            "99999999999999999999d",
+        ] {
+            assert!(parse_added_since(bad, now).is_err(), "{bad:?}");
         }
     }
 }

@@ -34,7 +34,7 @@ use crate::model::{Dimension, Passage, PassageKind};
 pub use browse::{InContext, for_each_passage, in_context};
 use build::Juxtaposition;
 use distinct::{Candidate, DistinctTop};
-pub use filter::{DateEnd, Filters, parse_filter_date};
+pub use filter::{DateEnd, Filters, parse_added_since, parse_filter_date};
 use plan::plan;
 
 /// The query parser, for the fuzz targets.

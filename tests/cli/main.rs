@@ -16,6 +16,7 @@ mod formats;
 mod html;
 mod ingest;
 mod json_doc;
+mod library;
 mod pdf;
 mod ranking;
 mod relevance;

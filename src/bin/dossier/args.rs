@@ -65,13 +65,39 @@ impl Cli {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Build the index from report files or folders (default: corpus/).
+    /// Build the index anew from report files or folders (default: corpus/).
     ///
-    /// The new index is written beside the old one and swapped in only when
-    /// complete: an interrupted or failed ingest leaves the previous index usable.
-    /// Files that are not UTF-8 text are skipped with a warning (exit code 2 at
-    /// the end); metadata the files lack is read from a `sources.toml` beside them.
+    /// A full rebuild: the index then holds these files only (use `dossier
+    /// add` to add to it). The new index is written beside the old one and
+    /// swapped in only when complete: an interrupted or failed ingest leaves
+    /// the previous index usable. A file that cannot be read is skipped with a
+    /// warning (exit code 2 at the end); metadata the files lack is read from a
+    /// `sources.toml` beside them. The index records where every file came
+    /// from, so `dossier update` can later read only what changed.
     Ingest(IngestArgs),
+    /// Add report files or folders to the library; read only what is new.
+    ///
+    /// The paths join the library's sources, so `dossier update` watches them
+    /// too. Like `update`, only new and changed files are read; the rest of
+    /// the index is kept as it is, and the new state is swapped in atomically.
+    ///
+    /// Example: dossier add ~/reports/sahel-2026 ~/Downloads/new-brief.pdf
+    Add(AddArgs),
+    /// Take documents, files or folders out of the library.
+    ///
+    /// Give a document id (see `dossier docs`), a file, or a folder: a folder
+    /// given to `ingest` or `add` is no longer watched; a file or folder under
+    /// one is left out of later updates too.
+    ///
+    /// Example: dossier remove crisisgroup-258 ~/reports/drafts
+    Remove(RemoveArgs),
+    /// Bring the library up to date with its files: read new and changed
+    /// files, drop those deleted, follow those moved.
+    ///
+    /// A file is unchanged when its size and modification time are as
+    /// recorded, or its content is; a moved or renamed file keeps its
+    /// documents and passage ids. Exit code 0 whether or not anything changed.
+    Update(UpdateArgs),
     /// Search passages: ranked hits with citation, snippet and footnotes.
     ///
     /// Passages with all the words rank first, then those with some of them
@@ -186,6 +212,46 @@ pub(crate) struct IngestArgs {
     pub max_file_size: Option<u64>,
 }
 
+/// How `add`, `remove` and `update` read files.
+#[derive(Debug, Args)]
+pub(crate) struct ReadingArgs {
+    /// Worker threads (default: all cores; 1 to 256).
+    #[arg(long, value_name = "N", value_parser = threads)]
+    pub threads: Option<usize>,
+
+    /// No progress bar and no summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// Skip files larger than this many megabytes (default 256; 1 to 65,536).
+    #[arg(long, value_name = "MB", value_parser = megabytes)]
+    pub max_file_size: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct AddArgs {
+    /// Report files or folders to add (folders are walked recursively).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RemoveArgs {
+    /// Document ids, files or folders to take out.
+    #[arg(value_name = "DOC|PATH", required = true)]
+    pub targets: Vec<String>,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct UpdateArgs {
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
 /// Filters shared by search, facets and (later) timeline and sources.
 #[derive(Debug, Args, Default)]
 pub(crate) struct FilterArgs {
@@ -229,6 +295,10 @@ pub(crate) struct FilterArgs {
     /// Only documents published on or before this date.
     #[arg(long, value_name = "DATE", help_heading = "Filters")]
     pub published_to: Option<String>,
+    /// Only passages added to the library since: a date (2026-11-30), a time
+    /// (2026-11-30T09:00:00Z) or a span back from now (7d, 12h, 2w).
+    #[arg(long, value_name = "WHEN", help_heading = "Filters")]
+    pub added_since: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -3,10 +3,10 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{DocMeta, DocSummary, IndexHandle, PassageKind};
+use dossier::{DocMeta, DocSummary, IndexHandle, PassageKind, Provenance};
 use serde::Serialize;
 
-use super::render::human_day;
+use super::render::{human_day, provenance_line};
 use crate::args::DocsArgs;
 use crate::exit::Status;
 use crate::output::{Out, Style, printable};
@@ -59,11 +59,11 @@ fn write_human(out: &mut Out, d: &DocSummary) -> Result<()> {
         .collect::<Vec<_>>()
         .join(", ");
     out.wrapped(&counts, "    ")?;
-    writeln!(
-        out,
-        "    {}",
-        out.paint(Style::Dim, &printable(&m.source_file))
-    )?;
+    let from = match &d.provenance {
+        Some(p) => provenance_line(p),
+        None => printable(&m.source_file).into_owned(),
+    };
+    out.wrapped(&out.paint(Style::Dim, &from), "    ")?;
     writeln!(out)?;
     Ok(())
 }
@@ -80,6 +80,8 @@ struct JsonDoc<'a> {
     captions: usize,
     refs_without_body: usize,
     notes_without_ref: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provenance: Option<&'a Provenance>,
 }
 
 impl<'a> JsonDoc<'a> {
@@ -94,6 +96,7 @@ impl<'a> JsonDoc<'a> {
             captions: count(PassageKind::Caption),
             refs_without_body: d.refs_without_body,
             notes_without_ref: d.notes_without_ref,
+            provenance: d.provenance.as_ref(),
         }
     }
 }

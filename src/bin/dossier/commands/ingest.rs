@@ -102,12 +102,12 @@ fn summary_line(s: &IngestSummary, index: &Path) -> String {
 }
 
 /// Progress on stderr: a bar on a terminal, nothing otherwise; warnings always.
-struct Bar {
+pub(crate) struct Bar {
     bar: Option<ProgressBar>,
 }
 
 impl Bar {
-    fn new(show: bool) -> Bar {
+    pub(crate) fn new(show: bool) -> Bar {
         let bar = (show && std::io::stderr().is_terminal()).then(|| {
             let b = ProgressBar::new(0);
             b.set_style(
@@ -122,7 +122,7 @@ impl Bar {
         Bar { bar }
     }
 
-    fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Some(b) = &self.bar {
             b.finish_and_clear();
         }

@@ -7,6 +7,7 @@ mod export;
 mod extract;
 mod facets;
 mod ingest;
+mod library;
 mod render;
 mod search;
 mod show;
@@ -16,7 +17,7 @@ mod timeline;
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{DateEnd, Filters, IndexHandle, PassageKind, parse_filter_date};
+use dossier::{DateEnd, Filters, IndexHandle, PassageKind, parse_added_since, parse_filter_date};
 
 use crate::args::{Cli, Command, FilterArgs};
 use crate::exit::Status;
@@ -27,6 +28,9 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
     let mut out = Out::new(cli.color);
     let status = match &cli.command {
         Command::Ingest(a) => ingest::run(cli, a)?,
+        Command::Add(a) => library::add(cli, a)?,
+        Command::Remove(a) => library::remove(cli, a)?,
+        Command::Update(a) => library::update(cli, a)?,
         Command::Search(a) => search::run(&open(cli)?, a, &mut out)?,
         Command::Show(a) => show::run(&open(cli)?, a, &mut out)?,
         Command::Facets(a) => facets::run(&open(cli)?, a, &mut out)?,
@@ -158,6 +162,11 @@ fn filters(args: &FilterArgs) -> Result<Filters> {
         cites: args.cites.clone(),
         dates,
         published,
+        added_since: args
+            .added_since
+            .as_deref()
+            .map(|v| parse_added_since(v, jiff::Timestamp::now()))
+            .transpose()?,
     })
 }
 

@@ -4,10 +4,10 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{Dimension, FacetCount, Passage, PassageKind};
+use dossier::{Dimension, FacetCount, Passage, PassageKind, Provenance};
 use serde::Serialize;
 
-use crate::output::{Out, Style};
+use crate::output::{Out, Style, printable};
 
 /// `Title · Publisher · 29 June 2020`, from the fields every passage carries
 /// (so that a search never reads the document table).
@@ -113,6 +113,19 @@ impl<'a> JsonFacet<'a> {
             count: f.count,
         }
     }
+}
+
+/// Where a document comes from, on one line: `from reports/a.pdf (pdf/1,
+/// hash 93162793d8a91fee), read 2026-12-03T14:04:43Z by dossier 0.1.0`.
+pub(crate) fn provenance_line(p: &Provenance) -> String {
+    format!(
+        "from {} ({}, hash {}), read {} by dossier {}",
+        printable(&p.source_path.display().to_string()),
+        p.reader,
+        p.content_hash,
+        p.ingested_at,
+        p.dossier_version
+    )
 }
 
 #[cfg(test)]

@@ -4,10 +4,10 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{IndexHandle, Passage, PassageKind, in_context};
+use dossier::{IndexHandle, Passage, PassageKind, Provenance, in_context};
 use serde::Serialize;
 
-use super::render::{citation, location, refs_line};
+use super::render::{citation, location, provenance_line, refs_line};
 use crate::args::ShowArgs;
 use crate::exit::Status;
 use crate::output::{Out, Style};
@@ -24,8 +24,14 @@ pub(crate) fn run(handle: &IndexHandle, args: &ShowArgs, out: &mut Out) -> Resul
         Some(id) => Some(handle.passage(id)?),
         None => None,
     };
+    let docs = handle.docs()?;
+    let provenance = docs
+        .iter()
+        .find(|d| d.meta.id == ctx.passage.doc)
+        .and_then(|d| d.provenance.as_ref());
     if args.json {
         let json = JsonShow {
+            provenance,
             passage: &ctx.passage,
             footnote_texts: footnotes.iter().map(|f| f.text.as_str()).collect(),
             footnote_passages: &footnotes,
@@ -69,6 +75,10 @@ pub(crate) fn run(handle: &IndexHandle, args: &ShowArgs, out: &mut Out) -> Resul
     for p in &ctx.after {
         write_neighbour(out, p)?;
     }
+    if let Some(p) = provenance {
+        writeln!(out)?;
+        out.wrapped(&out.paint(Style::Dim, &provenance_line(p)), "  ")?;
+    }
     Ok(Status::Success)
 }
 
@@ -95,4 +105,6 @@ struct JsonShow<'a> {
     cited_by_passage: Option<&'a Passage>,
     before: &'a [Passage],
     after: &'a [Passage],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provenance: Option<&'a Provenance>,
 }
