@@ -32,6 +32,11 @@ pub(crate) fn run(cli: &Cli, args: &IngestArgs) -> Result<Status> {
             .max_file_size
             .map_or(defaults.max_file_bytes, |mb| mb * 1024 * 1024),
     };
+    // An ingest replaces the whole index: what it drops is said.
+    let before: Vec<String> = IndexHandle::open(cli.index_dir())
+        .and_then(|h| h.docs())
+        .map(|docs| docs.into_iter().map(|d| d.meta.id).collect())
+        .unwrap_or_default();
     let progress = Bar::new(!args.quiet);
     let summary = ingest(&config, &progress)?;
     progress.finish();
@@ -41,6 +46,17 @@ pub(crate) fn run(cli: &Cli, args: &IngestArgs) -> Result<Status> {
             writeln!(err, "dossier: note: {}: {}", printable(&w.path), w.message)?;
         }
         writeln!(err, "{}", summary_line(&summary, cli.index_dir()))?;
+        let dropped = before
+            .iter()
+            .filter(|id| !summary.docs.iter().any(|d| d.meta.id == **id))
+            .count();
+        if dropped > 0 {
+            writeln!(
+                err,
+                "dossier: note: a full rebuild: {dropped} of the {} documents the index held are not in these files and left it (`dossier add PATH` adds to an index instead)",
+                before.len()
+            )?;
+        }
     }
     Ok(if summary.warnings.is_empty() {
         Status::Success
