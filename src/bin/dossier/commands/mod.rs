@@ -6,6 +6,7 @@ mod docs;
 mod export;
 mod extract;
 mod facets;
+mod hit;
 mod ingest;
 mod render;
 mod search;
