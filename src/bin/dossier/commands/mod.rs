@@ -13,6 +13,9 @@ mod search;
 mod show;
 mod sources;
 mod timeline;
+mod watch;
+mod watch_run;
+mod watch_store;
 
 use std::io::Write;
 
@@ -36,6 +39,7 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
         Command::Extract(a) => extract::run(a, cli.data.as_deref(), &mut out)?,
         Command::Timeline(a) => timeline::run(&open(cli)?, a, &mut out)?,
         Command::Sources(a) => sources::run(&open(cli)?, a, &mut out)?,
+        Command::Watch(a) => watch::run(cli, a, &mut out)?,
         Command::Check => check(cli, &mut out)?,
         Command::Debug(a) => debug(a, &mut out)?,
     };

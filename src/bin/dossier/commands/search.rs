@@ -9,14 +9,14 @@ use dossier::{
 
 use super::hit::{JsonHit, expansion_line, write_hit};
 use super::render::{JsonFacet, write_facets};
-use crate::args::{SearchArgs, query_text};
+use crate::args::SearchArgs;
 use crate::exit::Status;
 use crate::output::{Out, Style};
 
 pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Result<Status> {
     let req = SearchRequest {
-        query: query_text(Some(&args.query), &args.more),
-        filters: super::filters(&args.filters)?,
+        query: args.asked.query_text(),
+        filters: super::filters(&args.asked.filters)?,
         limit: args.limit.max(1),
         offset: args.offset,
         facets: args.shown.facets,
