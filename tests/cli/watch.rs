@@ -370,3 +370,35 @@ fn an_index_folder_that_cannot_be_written_is_refused_before_anything_runs() {
     std::fs::set_permissions(&ix, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     assert_eq!(run_json(root, &[]).0, 0, "the hits are still new");
 }
+
+#[test]
+fn commands_that_change_the_file_take_turns() {
+    let tmp = library(&[("wells.md", WELLS)]);
+    let root = tmp.path();
+    let names = ["w0", "w1", "w2", "w3"];
+    let adding: Vec<std::process::Child> = names
+        .iter()
+        .map(|name| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+                .env_clear()
+                .current_dir(root)
+                .args(["--index", "ix", "watch", "add", name, "wells"])
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("starts")
+        })
+        .collect();
+    for mut child in adding {
+        assert!(child.wait().expect("ends").success());
+    }
+    let out = watch(root, &["list", "--json"]);
+    let listed: Vec<String> = String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| {
+            let w: serde_json::Value = serde_json::from_str(l).expect("json");
+            w["name"].as_str().expect("name").to_string()
+        })
+        .collect();
+    assert_eq!(listed, names, "no add undid another");
+}

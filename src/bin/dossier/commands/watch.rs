@@ -35,7 +35,7 @@ fn file(cli: &Cli, args: &WatchArgs) -> PathBuf {
 
 /// Saves a search once its name is free and it runs as `search` would.
 fn add(cli: &Cli, path: &Path, args: &WatchAddArgs) -> Result<Status> {
-    let mut watches = Watches::load(path)?;
+    let (rewrite, mut watches) = Rewrite::begin(path)?;
     let asked = &args.asked;
     let query = asked.query_text();
     watches.add(&args.name, Watch::new(query.clone(), &asked.filters)?)?;
@@ -46,7 +46,7 @@ fn add(cli: &Cli, path: &Path, args: &WatchAddArgs) -> Result<Status> {
         ..SearchRequest::default()
     };
     let results = search(&super::open(cli)?, &request)?;
-    Rewrite::begin(path)?.commit(&watches)?;
+    rewrite.commit(&watches)?;
     let then = if results.hits.is_empty() {
         "nothing matches yet; `dossier watch run` will say when something does"
     } else {
@@ -86,9 +86,11 @@ fn list(path: &Path, json: bool, out: &mut Out) -> Result<Status> {
 }
 
 fn remove(path: &Path, name: &str) -> Result<Status> {
-    let mut watches = Watches::load(path)?;
+    // Read first, so that an unknown name is an error even where nothing can be written.
+    Watches::load(path)?.remove(name)?;
+    let (rewrite, mut watches) = Rewrite::begin(path)?;
     let gone = watches.remove(name)?;
-    Rewrite::begin(path)?.commit(&watches)?;
+    rewrite.commit(&watches)?;
     writeln!(
         std::io::stderr().lock(),
         "dossier: removed watch `{name}` ({}; {} reported)",

@@ -22,20 +22,14 @@ use crate::output::{Out, Style};
 const WINDOW: usize = 10_000;
 
 pub(crate) fn run(cli: &Cli, path: &Path, args: &WatchRunArgs, out: &mut Out) -> Result<Status> {
-    let mut watches = Watches::load(path)?;
-    let names: Vec<String> = match &args.name {
-        Some(name) => {
-            watches.get_mut(name)?;
-            vec![name.clone()]
-        }
-        None => watches.iter().map(|(name, _)| name.clone()).collect(),
-    };
-    if names.is_empty() {
+    // Read first: with nothing to run, or a name unknown, nothing is written.
+    if selected(&mut Watches::load(path)?, args.name.as_deref())?.is_empty() {
         super::watch::say_none(path)?;
         return Ok(Status::NoHits);
     }
     // Before anything runs: a file that cannot be rewritten records nothing.
-    let rewrite = Rewrite::begin(path)?;
+    let (rewrite, mut watches) = Rewrite::begin(path)?;
+    let names = selected(&mut watches, args.name.as_deref())?;
     let handle = super::open(cli)?;
     let (mut any_new, mut failed) = (false, false);
     for name in &names {
@@ -58,6 +52,17 @@ pub(crate) fn run(cli: &Cli, path: &Path, args: &WatchRunArgs, out: &mut Out) ->
         Status::Success
     } else {
         Status::NoHits
+    })
+}
+
+/// The names to run: `name`, or every saved search.
+fn selected(watches: &mut Watches, name: Option<&str>) -> Result<Vec<String>> {
+    Ok(match name {
+        Some(name) => {
+            watches.get_mut(name)?;
+            vec![name.to_string()]
+        }
+        None => watches.iter().map(|(name, _)| name.clone()).collect(),
     })
 }
 

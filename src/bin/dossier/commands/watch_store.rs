@@ -1,8 +1,9 @@
 //! The file of saved searches (`watches.toml`): what `dossier watch` reads
 //! and writes. In: the file's path. Out: [`Watches`], one [`Watch`] per name
-//! with its query, filters, times and the passages it reported; written back
-//! whole through a temporary file renamed over the old one, so a crash
-//! leaves the old file or the new one, never half of one. Running searches
+//! with its query, filters, times and the passages it reported; changed
+//! under a lock (`.watches.toml.lock` beside it) and written back whole
+//! through a temporary file renamed over the old one, so a crash leaves the
+//! old file or the new one, never half of one. Running searches
 //! and printing hits are `watch_run`'s.
 
 use std::collections::{BTreeMap, HashSet};
@@ -241,32 +242,45 @@ impl Seen {
     }
 }
 
-/// The file of saved searches being rewritten: a temporary file created
-/// beside it first, so a folder that cannot be written to is an error before
-/// anything is printed or run. Dropped uncommitted, it is removed.
+/// The file of saved searches being rewritten. It holds a lock beside the
+/// file, so that two commands that change it (a `watch run` from a
+/// scheduler and a `watch add`) take turns instead of one undoing the
+/// other, and a temporary file created first, so that a folder that cannot
+/// be written to is an error before anything is printed or run. Dropped
+/// uncommitted, it leaves the file as it was.
 pub(crate) struct Rewrite {
     path: PathBuf,
     tmp: PathBuf,
     file: Option<File>,
+    // Locked while held; unlocked when closed.
+    _lock: File,
 }
 
 impl Rewrite {
-    pub(crate) fn begin(path: &Path) -> Result<Rewrite> {
-        let name = path
-            .file_name()
-            .map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy());
-        let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-        let file = File::create(&tmp).with_context(|| {
+    /// Waits for the file to be free, then reads it.
+    pub(crate) fn begin(path: &Path) -> Result<(Rewrite, Watches)> {
+        let unwritable = || {
             format!(
                 "cannot write saved searches beside {}; hint: give a writable file with --watches PATH (or DOSSIER_WATCHES)",
                 path.display()
             )
-        })?;
-        Ok(Rewrite {
+        };
+        let name = path
+            .file_name()
+            .map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy());
+        let lock =
+            File::create(path.with_file_name(format!(".{name}.lock"))).with_context(unwritable)?;
+        lock.lock().with_context(unwritable)?;
+        let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let file = File::create(&tmp).with_context(unwritable)?;
+        let rewrite = Rewrite {
             path: path.to_path_buf(),
             tmp,
             file: Some(file),
-        })
+            _lock: lock,
+        };
+        let watches = Watches::load(path)?;
+        Ok((rewrite, watches))
     }
 
     /// Writes `watches` and renames the file over the old one.
