@@ -402,3 +402,19 @@ fn commands_that_change_the_file_take_turns() {
         .collect();
     assert_eq!(listed, names, "no add undid another");
 }
+
+#[test]
+fn a_watch_needs_an_index_and_creates_no_folder() {
+    let tmp = TempDir::new().expect("tempdir");
+    let out = dossier(tmp.path())
+        .args(["--index", "nowhere", "watch", "add", "wells", "wells"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("dossier: no index in nowhere"),
+        "{stderr}"
+    );
+    assert!(!tmp.path().join("nowhere").exists(), "nothing written");
+}

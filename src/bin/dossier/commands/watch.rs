@@ -35,6 +35,9 @@ fn file(cli: &Cli, args: &WatchArgs) -> PathBuf {
 
 /// Saves a search once its name is free and it runs as `search` would.
 fn add(cli: &Cli, path: &Path, args: &WatchAddArgs) -> Result<Status> {
+    // The index first: at the default location, its first use builds it,
+    // and the folder the file goes in with it.
+    let handle = super::open(cli)?;
     let (rewrite, mut watches) = Rewrite::begin(path)?;
     let asked = &args.asked;
     let query = asked.query_text();
@@ -45,7 +48,7 @@ fn add(cli: &Cli, path: &Path, args: &WatchAddArgs) -> Result<Status> {
         limit: 1,
         ..SearchRequest::default()
     };
-    let results = search(&super::open(cli)?, &request)?;
+    let results = search(&handle, &request)?;
     rewrite.commit(&watches)?;
     let then = if results.hits.is_empty() {
         "nothing matches yet; `dossier watch run` will say when something does"
