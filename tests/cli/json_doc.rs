@@ -21,7 +21,7 @@ use crate::Shared;
 
 /// The tables that document a line of each section's stream: the section's own
 /// and, for objects that extend a passage, the passage's.
-const ROOTS: [(&str, &[&str]); 8] = [
+const ROOTS: [(&str, &[&str]); 10] = [
     ("passage", &["passage"]),
     ("search-hit", &["search-hit", "passage"]),
     ("facet-count", &["facet-count"]),
@@ -30,6 +30,8 @@ const ROOTS: [(&str, &[&str]); 8] = [
     ("timeline-entry", &["timeline-entry"]),
     ("source", &["source"]),
     ("extracted-entities", &["extracted-entities"]),
+    ("watch-hit", &["watch-hit", "search-hit", "passage"]),
+    ("saved-search", &["saved-search"]),
 ];
 
 /// Documented fields the bundled corpus never prints, so that the check that
@@ -242,10 +244,15 @@ fn roots(section: &str) -> &'static [&'static str] {
     tables
 }
 
+/// The saved searches of the `watch` streams: outside the shared index,
+/// which tests only read; made afresh by [`streams`], so that the run has
+/// new hits to print.
+const WATCHES: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/json-doc-watches.toml");
+
 /// The commands whose lines are one object of a section, chosen so that every
 /// field shows up: footnotes with citations, a paragraph with footnotes and
 /// neighbours, a footnote with the passage citing it, qualified dates.
-const COMMANDS: [(&str, &[&str]); 11] = [
+const COMMANDS: [(&str, &[&str]); 13] = [
     ("passage", &["export"]),
     ("search-hit", &["search", "prison", "--json", "-n", "100"]),
     // Another spelling, a typo and an entity alias: every kind of expansion.
@@ -282,6 +289,15 @@ const COMMANDS: [(&str, &[&str]); 11] = [
         "passage-in-context",
         &["show", "crisisgroup-258/fn14", "--json", "--context", "2"],
     ),
+    // After the run, so that `last_run` is set.
+    (
+        "watch-hit",
+        &["watch", "--watches", WATCHES, "run", "--json", "-n", "100"],
+    ),
+    (
+        "saved-search",
+        &["watch", "--watches", WATCHES, "list", "--json"],
+    ),
 ];
 
 /// A line of a stream: the command that printed it, its section, the object.
@@ -310,6 +326,15 @@ fn push(lines: &mut Vec<Line>, section: &'static str, args: &[&str], values: Vec
 /// Every `--json` stream on the shared index, each line with its section.
 fn streams() -> Vec<Line> {
     let shared = Shared::get();
+    match std::fs::remove_file(WATCHES) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => panic!("{WATCHES}: {e}"),
+        _ => {}
+    }
+    shared
+        .cmd()
+        .args(["watch", "--watches", WATCHES, "add", "prisons", "prison"])
+        .assert()
+        .success();
     let mut lines = Vec::new();
     for (section, args) in COMMANDS {
         push(&mut lines, section, args, shared.json_lines(args));

@@ -25,6 +25,7 @@ mod shared;
 mod show;
 mod sources;
 mod timeline;
+mod watch;
 mod word;
 
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::{Deserialize, Serialize};
 
 /// Search long reports on violent extremism: find the passage, cite it, see its sources.
 ///
@@ -166,6 +167,28 @@ Examples:
   dossier sources prison --top 5
   dossier search returnees --cites Hürriyet")]
     Sources(SourcesArgs),
+    /// Saved searches that say what is new: each run prints only the passages
+    /// it has not reported before.
+    ///
+    /// `watch add` saves a query and its filters under a name (a query or a
+    /// filter that `search` would refuse is refused here). `watch run` runs
+    /// every saved search, or the one named, prints the hits it has not
+    /// reported before and records them: after `dossier ingest` of new or
+    /// updated reports, it shows what they add. A passage counts as reported by
+    /// its document and text: one whose text changed (an updated report) is
+    /// new again, one whose number only moved is not. Exit code 1 when no watch
+    /// has anything new.
+    ///
+    /// Saved searches are kept, with what each reported, in a readable TOML
+    /// file: `watches.toml` in the index folder (an ingest keeps it), or the
+    /// file `--watches` names (for an index you may not write to).
+    #[command(after_help = "Examples:
+  dossier watch add jnim-prisons JNIM prison --country Mali
+  dossier watch run                       every watch: what is new since its last run
+  dossier watch run jnim-prisons --json   one watch, one JSON object per new hit
+  dossier watch list
+  dossier watch remove jnim-prisons")]
+    Watch(WatchArgs),
     /// Check every file of the index against its checksum.
     ///
     /// Searches check dossier's own tables as they read them; tantivy's
@@ -252,8 +275,11 @@ pub(crate) struct UpdateArgs {
     pub reading: ReadingArgs,
 }
 
-/// Filters shared by search, facets and (later) timeline and sources.
-#[derive(Debug, Args, Default)]
+/// Filters shared by search, facets, timeline, sources and watch. A saved
+/// search stores them as TOML under their field names; an unknown name there
+/// is an error, never a filter silently dropped.
+#[derive(Debug, Args, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub(crate) struct FilterArgs {
     /// Only passages mentioning this country (any name, demonym or ISO code: Turkey = Türkiye = TR).
     #[arg(long, value_name = "C", help_heading = "Filters")]
@@ -303,16 +329,8 @@ pub(crate) struct FilterArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct SearchArgs {
-    /// The query: its words, quoted or not (`prison Mali` is `"prison Mali"`).
-    /// Quote a phrase for the shell (`'"foreign fighters"'`); a query may
-    /// start with `-` (`"-prison Mali"`: Mali, not prison).
-    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
-    pub query: String,
-    /// More words of the query, so that it need not be quoted.
-    #[arg(value_name = "WORDS", hide = true)]
-    pub more: Vec<String>,
     #[command(flatten)]
-    pub filters: FilterArgs,
+    pub asked: QueryArgs,
     /// Hits to print (1 to 10,000).
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N", value_parser = page_size)]
     pub limit: usize,
@@ -329,6 +347,28 @@ pub(crate) struct SearchArgs {
     /// otherwise, no typo tolerance (entity names still match).
     #[arg(long)]
     pub exact: bool,
+}
+
+/// A query and its filters: what `search` runs and `watch add` saves.
+#[derive(Debug, Args)]
+pub(crate) struct QueryArgs {
+    /// The query: its words, quoted or not (`prison Mali` is `"prison Mali"`).
+    /// Quote a phrase for the shell (`'"foreign fighters"'`); a query may
+    /// start with `-` (`"-prison Mali"`: Mali, not prison).
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: String,
+    /// More words of the query, so that it need not be quoted.
+    #[arg(value_name = "WORDS", hide = true)]
+    pub more: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+impl QueryArgs {
+    /// The query as one string (see [`query_text`]).
+    pub(crate) fn query_text(&self) -> String {
+        query_text(Some(&self.query), &self.more)
+    }
 }
 
 /// What `search` prints beside the hits.
@@ -384,6 +424,65 @@ pub(crate) struct SourcesArgs {
     #[arg(long, default_value_t = 3, value_name = "N", value_parser = count)]
     pub works: usize,
     /// One JSON object per source.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct WatchArgs {
+    /// The file of saved searches [default: watches.toml in the index folder].
+    #[arg(long, global = true, env = "DOSSIER_WATCHES", value_name = "PATH")]
+    pub watches: Option<PathBuf>,
+    #[command(subcommand)]
+    pub action: WatchAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum WatchAction {
+    /// Save a search under a name; the query and filters are those of `search`.
+    ///
+    /// An empty query (`""`) with filters watches every passage they let through.
+    #[command(after_help = "Examples:
+  dossier watch add mali-prisons prison --country Mali --from 2020
+  dossier watch add cep-events \"\" --doc cep-mali --kind event")]
+    Add(Box<WatchAddArgs>),
+    /// The saved searches: query, filters, when added and last run, hits reported.
+    List {
+        /// One JSON object per saved search (fields: docs/json.md).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the hits not reported before, of every saved search or the one named, and record them.
+    #[command(after_help = "Example:
+  dossier ingest corpus new-reports && dossier watch run")]
+    Run(WatchRunArgs),
+    /// Forget a saved search and what it reported.
+    Remove {
+        /// The saved search's name.
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct WatchAddArgs {
+    /// A name for the saved search: letters, digits, `-` and `_`.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    #[command(flatten)]
+    pub asked: QueryArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct WatchRunArgs {
+    /// Only this saved search.
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+    /// Most new hits to print per saved search (1 to 10,000); the others stay
+    /// new for the next run.
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N", value_parser = page_size)]
+    pub limit: usize,
+    /// One JSON object per new hit: a search hit and its `watch` (fields: docs/json.md).
     #[arg(long)]
     pub json: bool,
 }

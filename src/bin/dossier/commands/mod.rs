@@ -6,6 +6,7 @@ mod docs;
 mod export;
 mod extract;
 mod facets;
+mod hit;
 mod ingest;
 mod library;
 mod render;
@@ -13,6 +14,9 @@ mod search;
 mod show;
 mod sources;
 mod timeline;
+mod watch;
+mod watch_run;
+mod watch_store;
 
 use std::io::Write;
 
@@ -39,6 +43,7 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
         Command::Extract(a) => extract::run(a, cli.data.as_deref(), &mut out)?,
         Command::Timeline(a) => timeline::run(&open(cli)?, a, &mut out)?,
         Command::Sources(a) => sources::run(&open(cli)?, a, &mut out)?,
+        Command::Watch(a) => watch::run(cli, a, &mut out)?,
         Command::Check => check(cli, &mut out)?,
         Command::Debug(a) => debug(a, &mut out)?,
     };

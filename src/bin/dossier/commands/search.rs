@@ -4,20 +4,19 @@ use std::io::Write;
 
 use anyhow::Result;
 use dossier::{
-    Expansion, ExpansionKind, Hit, IndexHandle, Matching, Passage, SearchRequest, SearchResults,
-    search,
+    Expansion, ExpansionKind, IndexHandle, Matching, SearchRequest, SearchResults, search,
 };
-use serde::Serialize;
 
-use super::render::{JsonFacet, citation, location, refs_line, write_facets};
-use crate::args::{SearchArgs, query_text};
+use super::hit::{JsonHit, expansion_line, write_hit};
+use super::render::{JsonFacet, write_facets};
+use crate::args::SearchArgs;
 use crate::exit::Status;
 use crate::output::{Out, Style};
 
 pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Result<Status> {
     let req = SearchRequest {
-        query: query_text(Some(&args.query), &args.more),
-        filters: super::filters(&args.filters)?,
+        query: args.asked.query_text(),
+        filters: super::filters(&args.asked.filters)?,
         limit: args.limit.max(1),
         offset: args.offset,
         facets: args.shown.facets,
@@ -173,73 +172,4 @@ fn write_explanation(out: &mut Out, expansions: &[Expansion]) -> Result<()> {
     }
     writeln!(out)?;
     Ok(())
-}
-
-fn expansion_line(e: &Expansion) -> String {
-    let how = match e.kind {
-        ExpansionKind::Spelling => "other spelling",
-        ExpansionKind::Compound => "compound written otherwise",
-        ExpansionKind::Typo => "typo",
-        ExpansionKind::Entity => "entity name",
-        ExpansionKind::Transliteration => "other transliteration",
-    };
-    format!("{} → {} ({how})", e.word, e.to)
-}
-
-fn write_hit(out: &mut Out, rank: usize, hit: &Hit, expansions: &[Expansion]) -> Result<()> {
-    let p = &hit.passage;
-    writeln!(out, "{rank:>2}. {}", citation(out, p))?;
-    writeln!(out, "    {}", location(out, p))?;
-    let (open, close) = out.match_markers();
-    let mut text = hit.snippet.marked(open, close);
-    if hit.snippet.cut_before {
-        text.insert_str(0, "… ");
-    }
-    if hit.snippet.cut_after {
-        text.push_str(" …");
-    }
-    out.wrapped(&text, "    ")?;
-    if let Some(refs) = refs_line(p) {
-        writeln!(out, "    {}", out.paint(Style::Dim, &refs))?;
-    }
-    let matched: Vec<String> = hit
-        .expansions
-        .iter()
-        .filter_map(|&i| expansions.get(i))
-        .map(expansion_line)
-        .collect();
-    if !matched.is_empty() {
-        let line = format!("matched through: {}", matched.join("; "));
-        writeln!(out, "    {}", out.paint(Style::Dim, &line))?;
-    }
-    writeln!(out)?;
-    Ok(())
-}
-
-/// A hit as JSON: the passage's contract fields plus `score`, `snippet`,
-/// `footnote_texts` and `expansions` (the widenings of query words it matched).
-#[derive(Serialize)]
-struct JsonHit<'a> {
-    #[serde(flatten)]
-    passage: &'a Passage,
-    score: f32,
-    snippet: String,
-    footnote_texts: &'a [String],
-    expansions: Vec<&'a Expansion>,
-}
-
-impl<'a> JsonHit<'a> {
-    fn of(hit: &'a Hit, expansions: &'a [Expansion]) -> JsonHit<'a> {
-        JsonHit {
-            passage: &hit.passage,
-            score: hit.score,
-            snippet: hit.snippet.to_bold(),
-            footnote_texts: &hit.footnote_texts,
-            expansions: hit
-                .expansions
-                .iter()
-                .filter_map(|&i| expansions.get(i))
-                .collect(),
-        }
-    }
 }

@@ -1,0 +1,89 @@
+//! One search hit as people read it (citation, location, snippet, footnotes,
+//! widenings) or as a JSON object: shared by `search` and `watch run`, which
+//! print the same hits and differ only in which ones.
+
+use std::io::Write;
+
+use anyhow::Result;
+use dossier::{Expansion, ExpansionKind, Hit, Passage};
+use serde::Serialize;
+
+use super::render::{citation, location, refs_line};
+use crate::output::{Out, Style};
+
+/// `radicalization → radicalisation (other spelling)`.
+pub(crate) fn expansion_line(e: &Expansion) -> String {
+    let how = match e.kind {
+        ExpansionKind::Spelling => "other spelling",
+        ExpansionKind::Compound => "compound written otherwise",
+        ExpansionKind::Typo => "typo",
+        ExpansionKind::Entity => "entity name",
+        ExpansionKind::Transliteration => "other transliteration",
+    };
+    format!("{} → {} ({how})", e.word, e.to)
+}
+
+/// A ranked hit: citation, location, snippet with the matched words marked,
+/// the footnotes it cites and, given `expansions`, the widenings it matched.
+pub(crate) fn write_hit(
+    out: &mut Out,
+    rank: usize,
+    hit: &Hit,
+    expansions: &[Expansion],
+) -> Result<()> {
+    let p = &hit.passage;
+    writeln!(out, "{rank:>2}. {}", citation(out, p))?;
+    writeln!(out, "    {}", location(out, p))?;
+    let (open, close) = out.match_markers();
+    let mut text = hit.snippet.marked(open, close);
+    if hit.snippet.cut_before {
+        text.insert_str(0, "… ");
+    }
+    if hit.snippet.cut_after {
+        text.push_str(" …");
+    }
+    out.wrapped(&text, "    ")?;
+    if let Some(refs) = refs_line(p) {
+        writeln!(out, "    {}", out.paint(Style::Dim, &refs))?;
+    }
+    let matched: Vec<String> = hit
+        .expansions
+        .iter()
+        .filter_map(|&i| expansions.get(i))
+        .map(expansion_line)
+        .collect();
+    if !matched.is_empty() {
+        let line = format!("matched through: {}", matched.join("; "));
+        writeln!(out, "    {}", out.paint(Style::Dim, &line))?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+/// A hit as JSON: the passage's contract fields plus `score`, `snippet`,
+/// `footnote_texts` and `expansions` (the widenings of query words it matched).
+#[derive(Serialize)]
+pub(crate) struct JsonHit<'a> {
+    #[serde(flatten)]
+    passage: &'a Passage,
+    score: f32,
+    snippet: String,
+    footnote_texts: &'a [String],
+    expansions: Vec<&'a Expansion>,
+}
+
+impl<'a> JsonHit<'a> {
+    pub(crate) fn of(hit: &'a Hit, expansions: &'a [Expansion]) -> JsonHit<'a> {
+        JsonHit {
+            passage: &hit.passage,
+            score: hit.score,
+            snippet: hit.snippet.to_bold(),
+            footnote_texts: &hit.footnote_texts,
+            expansions: hit
+                .expansions
+                .iter()
+                .filter_map(|&i| expansions.get(i))
+                .collect(),
+        }
+    }
+}
