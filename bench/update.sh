@@ -79,7 +79,8 @@ touch "$lib"/*.txt
 read -r s m < <(timed --index "$idx" update --quiet)
 row "update, every file touched (same content)" "$s" "$m"
 
-one=$(ls "$lib"/*.txt | head -1)
+texts=("$lib"/*.txt)
+one=${texts[0]}
 printf '\nA paragraph added for the benchmark about prisons in Gao.\n' >>"$one"
 read -r s m < <(timed --index "$idx" update --quiet)
 row "update, one file changed" "$s" "$m"
@@ -88,7 +89,7 @@ for i in $(seq 1 10); do cp "$one" "$lib/added-$i.txt"; printf '\nAdded %s.\n' "
 read -r s m < <(timed --index "$idx" update --quiet)
 row "update, ten files added" "$s" "$m"
 
-mapfile -t some < <(ls "$lib"/*.txt | sed -n '2,21p')
+some=("${texts[@]:1:20}")
 for i in $(seq 1 20); do
     printf '\nChange %s for the benchmark.\n' "$i" >>"${some[$((i - 1))]}"
     read -r s m < <(timed --index "$idx" update --quiet)
