@@ -5,6 +5,7 @@
 
 mod corpus;
 mod docs;
+mod engine;
 mod entities_any_report;
 mod entities_gold;
 mod errors;

@@ -143,6 +143,12 @@ Examples:
     /// List the documents in the index with their metadata and passage counts.
     Docs(DocsArgs),
     /// Print every passage as JSON Lines, in document order (fields: docs/json.md).
+    ///
+    /// With `--for quickwit` or `--for opensearch`, write them instead as
+    /// records for that engine with its index configuration, for a library
+    /// that outgrows one machine.
+    ///
+    /// Example: dossier export --for quickwit --out to-quickwit/
     Export(ExportArgs),
     /// Run the extractors on any text: countries, groups, places, persons, dates.
     #[command(after_help = "Examples:
@@ -533,6 +539,13 @@ pub(crate) struct ExportArgs {
     /// Accepted for symmetry: export always prints JSON Lines.
     #[arg(long)]
     pub json: bool,
+    /// Instead, write the passages for a search cluster: NDJSON records and
+    /// that engine's index configuration, into `--out` (see docs/scale.md).
+    #[arg(long = "for", value_name = "ENGINE", value_enum)]
+    pub engine: Option<crate::commands::Engine>,
+    /// With --for: the folder to write (new or empty; default dossier-ENGINE).
+    #[arg(long, value_name = "DIR", requires = "engine")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

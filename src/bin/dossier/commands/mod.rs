@@ -3,6 +3,7 @@
 //! library [`Filters`].
 
 mod docs;
+mod engine;
 mod export;
 mod extract;
 mod facets;
@@ -19,6 +20,7 @@ mod watch_run;
 mod watch_store;
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::Result;
 use dossier::{DateEnd, Filters, IndexHandle, PassageKind, parse_added_since, parse_filter_date};
@@ -26,6 +28,7 @@ use dossier::{DateEnd, Filters, IndexHandle, PassageKind, parse_added_since, par
 use crate::args::{Cli, Command, FilterArgs};
 use crate::exit::Status;
 use crate::output::Out;
+pub(crate) use engine::Engine;
 
 /// Runs the command line's subcommand.
 pub(crate) fn run(cli: &Cli) -> Result<Status> {
@@ -39,7 +42,13 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
         Command::Show(a) => show::run(&open(cli)?, a, &mut out)?,
         Command::Facets(a) => facets::run(&open(cli)?, a, &mut out)?,
         Command::Docs(a) => docs::run(&open(cli)?, a, &mut out)?,
-        Command::Export(_) => export::run(&open(cli)?, &mut out)?,
+        Command::Export(a) => match a.engine {
+            Some(engine) => {
+                let default = PathBuf::from(format!("dossier-{}", engine.name()));
+                engine::run(&open(cli)?, engine, a.out.as_deref().unwrap_or(&default))?
+            }
+            None => export::run(&open(cli)?, &mut out)?,
+        },
         Command::Extract(a) => extract::run(a, cli.data.as_deref(), &mut out)?,
         Command::Timeline(a) => timeline::run(&open(cli)?, a, &mut out)?,
         Command::Sources(a) => sources::run(&open(cli)?, a, &mut out)?,
