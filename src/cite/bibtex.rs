@@ -12,8 +12,9 @@
 
 use std::fmt::Write as _;
 
+use super::item::{Cited, WorkType};
+use super::locate;
 use super::names::Name;
-use super::{Cited, WorkType, locate};
 use crate::fold;
 
 /// The entries, a blank line apart.

@@ -12,8 +12,9 @@
 
 use serde::Serialize;
 
+use super::item::{Cited, WorkType};
+use super::locate;
 use super::names::Name;
-use super::{Cited, WorkType, locate};
 
 /// A CSL-JSON item (the variables used, under the schema's names).
 #[derive(Serialize)]

@@ -9,11 +9,12 @@
 //! One rule decides what a report is for every format: a document read from
 //! HTML that names no publisher is a web page (CSL `webpage`, BibTeX `@misc`,
 //! RIS `ELEC`); everything else is a report (`report`, `@techreport`, `RPRT`).
-//! `locate` says where in the report a passage is, `names` splits authors'
+//! `item` holds the types and that rule, `locate` says where in the report a passage is, `names` splits authors'
 //! names, and one module per format writes it.
 
 mod bibtex;
 mod csl;
+mod item;
 mod locate;
 mod names;
 mod prose;
@@ -22,7 +23,8 @@ mod ris;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::model::{DocMeta, Passage};
+pub use item::Cited;
+
 use crate::sentences;
 
 /// How `dossier cite` writes a citation.
@@ -85,17 +87,6 @@ impl FromStr for CiteFormat {
     }
 }
 
-/// One passage to cite and what its report is known by.
-#[derive(Debug, Clone, Copy)]
-pub struct Cited<'a> {
-    /// The passage quoted.
-    pub passage: &'a Passage,
-    /// Its document's metadata (`IndexHandle::docs`).
-    pub doc: &'a DocMeta,
-    /// The footnote passages it cites (its `footnotes`), in order.
-    pub footnotes: &'a [Passage],
-}
-
 /// What `cite` writes and how much of each passage it quotes.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CiteOptions {
@@ -148,23 +139,6 @@ pub fn cite(items: &[Cited<'_>], options: &CiteOptions) -> String {
     }
 }
 
-/// What kind of work a report is, by the one rule of the module doc.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum WorkType {
-    Report,
-    Webpage,
-}
-
-impl WorkType {
-    fn of(doc: &DocMeta) -> WorkType {
-        if doc.format == "html" && doc.publisher.is_none() {
-            WorkType::Webpage
-        } else {
-            WorkType::Report
-        }
-    }
-}
-
 /// The text quoted: whole, or its first `sentences` sentences and `…`.
 fn quotation(text: &str, sentences: Option<usize>) -> String {
     let text = text.trim();
@@ -208,19 +182,5 @@ mod tests {
         }
         assert_eq!(" CSL-JSON ".parse::<CiteFormat>(), Ok(CiteFormat::CslJson));
         assert!("json".parse::<CiteFormat>().is_err());
-    }
-
-    #[test]
-    fn a_web_page_is_html_without_a_publisher() {
-        let mut doc = DocMeta {
-            format: "html".into(),
-            ..DocMeta::default()
-        };
-        assert_eq!(WorkType::of(&doc), WorkType::Webpage);
-        doc.publisher = Some("Institute".into());
-        assert_eq!(WorkType::of(&doc), WorkType::Report);
-        doc.format = "pdf".into();
-        doc.publisher = None;
-        assert_eq!(WorkType::of(&doc), WorkType::Report);
     }
 }

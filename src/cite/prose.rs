@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::Cited;
+use super::item::Cited;
 use super::locate;
 use super::names::Name;
 use crate::model::Passage;

@@ -6,8 +6,9 @@
 
 use std::fmt::Write as _;
 
+use super::item::{Cited, WorkType};
+use super::locate;
 use super::names::Name;
-use super::{Cited, WorkType, locate};
 
 /// The records, a blank line apart.
 pub(super) fn records(items: &[Cited<'_>]) -> String {
