@@ -77,7 +77,7 @@ fn key(c: &Cited<'_>) -> String {
     let doc = c.doc;
     let name = match doc.authors.first() {
         Some(author) => Name::parse(author).key(),
-        None => fold::slug(doc.publisher.as_deref().unwrap_or(&doc.title)),
+        None => fold::slug(doc.publisher.as_deref().unwrap_or(&doc.title)).replace('-', ""),
     };
     let year = doc
         .published
