@@ -46,6 +46,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod cite;
 mod error;
 pub mod extract;
 mod fold;
@@ -59,6 +60,7 @@ mod query;
 mod segment;
 mod sentences;
 
+pub use cite::{CiteFormat, CiteOptions, Cited, cite};
 pub use error::{Error, Result};
 #[doc(hidden)]
 pub use formats::review as debug_segment;

@@ -3,6 +3,7 @@
 //! gold measures (entity extraction, relevance) and the check of `docs/json.md`,
 //! all in one binary so that the corpus is ingested once (see `shared`).
 
+mod cite;
 mod corpus;
 mod docs;
 mod engine;

@@ -138,6 +138,24 @@ Examples:
   dossier show crisisgroup-258/p12 --context 2
   dossier show crisisgroup-258/fn14 --json")]
     Show(ShowArgs),
+    /// Quote passages with a pin cite, or describe their reports for a
+    /// reference manager.
+    ///
+    /// For each id, in order: the passage as a quotation (`--sentences N`
+    /// keeps its first N sentences) and where it is: the report's authors,
+    /// year, title, publisher and date, the section, ¶ or note number
+    /// (`¶ 12`, `n. 14`, `event 3`), the page where the source has pages, and
+    /// the URL where known (from the file or `sources.toml`). `markdown`
+    /// adds the footnotes the passage cites as its own footnotes; `csl-json`
+    /// (Zotero, pandoc), `bibtex` and `ris` describe the report with the
+    /// passage as locator. A document read from HTML that names no publisher
+    /// is a web page (CSL `webpage`, `@misc`, `ELEC`); anything else a
+    /// report (`report`, `@techreport`, `RPRT`).
+    #[command(after_help = "Examples:
+  dossier cite icct-mali-prisons/p9 --sentences 2
+  dossier cite icct-mali-prisons/p9 --format markdown >> memo.md
+  dossier cite crisisgroup-258/p12 crisisgroup-258/fn14 --format csl-json > refs.json")]
+    Cite(CiteArgs),
     /// Count passages per country, group, place, person, year, kind and document.
     Facets(FacetsArgs),
     /// List the documents in the index with their metadata and passage counts.
@@ -504,6 +522,24 @@ pub(crate) struct ShowArgs {
     /// JSON output.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CiteArgs {
+    /// Passage ids, e.g. crisisgroup-258/p12 icct-mali-prisons/fn3.
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
+    /// text, markdown, csl-json, bibtex or ris.
+    #[arg(long, default_value = "text", value_name = "FORMAT", value_parser = cite_format)]
+    pub format: dossier::CiteFormat,
+    /// Quote only the first N sentences of each passage (1 to 10,000).
+    #[arg(long, value_name = "N", value_parser = page_size)]
+    pub sentences: Option<usize>,
+}
+
+/// A `--format` of `cite`, by its name.
+fn cite_format(s: &str) -> Result<dossier::CiteFormat, String> {
+    s.parse()
 }
 
 #[derive(Debug, Args)]

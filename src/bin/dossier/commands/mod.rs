@@ -2,6 +2,7 @@
 //! opening (or first building) the index, and turning filter flags into
 //! library [`Filters`].
 
+mod cite;
 mod docs;
 mod engine;
 mod export;
@@ -40,6 +41,7 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
         Command::Update(a) => library::update(cli, a)?,
         Command::Search(a) => search::run(&open(cli)?, a, &mut out)?,
         Command::Show(a) => show::run(&open(cli)?, a, &mut out)?,
+        Command::Cite(a) => cite::run(&open(cli)?, a, &mut out)?,
         Command::Facets(a) => facets::run(&open(cli)?, a, &mut out)?,
         Command::Docs(a) => docs::run(&open(cli)?, a, &mut out)?,
         Command::Export(a) => match a.engine {
