@@ -2,13 +2,18 @@
 //! opening (or first building) the index, and turning filter flags into
 //! library [`Filters`].
 
+mod crosstab;
+mod csv_out;
 mod docs;
 mod export;
 mod extract;
 mod facets;
 mod hit;
 mod ingest;
+mod jsonl_out;
+mod kwic;
 mod library;
+mod markdown_out;
 mod render;
 mod search;
 mod show;
@@ -39,7 +44,7 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
         Command::Show(a) => show::run(&open(cli)?, a, &mut out)?,
         Command::Facets(a) => facets::run(&open(cli)?, a, &mut out)?,
         Command::Docs(a) => docs::run(&open(cli)?, a, &mut out)?,
-        Command::Export(_) => export::run(&open(cli)?, &mut out)?,
+        Command::Export(a) => export::run(&open(cli)?, a, &mut out)?,
         Command::Extract(a) => extract::run(a, cli.data.as_deref(), &mut out)?,
         Command::Timeline(a) => timeline::run(&open(cli)?, a, &mut out)?,
         Command::Sources(a) => sources::run(&open(cli)?, a, &mut out)?,
