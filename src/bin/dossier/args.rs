@@ -636,8 +636,9 @@ const MAX_PAGE: usize = 10_000;
 const MAX_OFFSET: usize = 1_000_000;
 /// Most neighbours `show --context` prints on each side.
 const MAX_CONTEXT: usize = 100;
-/// Narrowest and widest `--kwic` line.
+/// Narrowest `--kwic` line.
 const MIN_LINE_WIDTH: usize = 20;
+/// Widest `--kwic` line.
 const MAX_LINE_WIDTH: usize = 1_000;
 /// Most worker threads.
 const MAX_THREADS: usize = 256;

@@ -37,7 +37,9 @@ enum Empty {
 
 /// A hit as JSON with every field present.
 pub(crate) fn complete(hit: &Hit, expansions: &[Expansion]) -> Result<Value> {
-    let mut value = serde_json::to_value(JsonHit::of(hit, expansions))?;
+    // Through text, not `to_value`: a score (f32) keeps the digits `--json` prints.
+    let mut value: Value =
+        serde_json::from_str(&serde_json::to_string(&JsonHit::of(hit, expansions))?)?;
     if let Value::Object(fields) = &mut value {
         for (name, empty) in OPTIONAL_FIELDS {
             fields.entry(name).or_insert_with(|| match empty {
