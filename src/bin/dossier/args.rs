@@ -425,8 +425,8 @@ pub(crate) struct TableArgs {
     /// in one column between their left and right context, the passage id last.
     #[arg(long, conflicts_with_all = ["json", "explain"])]
     pub kwic: bool,
-    /// Width of a --kwic line in columns (20 to 1,000) [default: the
-    /// terminal's, or COLUMNS, or 100].
+    /// Width of a --kwic line in columns (20 to 1,000) [default: COLUMNS
+    /// when set, else the terminal's width, else 100].
     #[arg(long, value_name = "N", requires = "kwic", value_parser = line_width)]
     pub width: Option<usize>,
 }
