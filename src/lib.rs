@@ -74,8 +74,8 @@ pub use model::{
     Warning,
 };
 pub use query::{
-    DateEnd, Expansion, ExpansionKind, FacetCount, Filters, Hit, InContext, Matching,
+    CrossTab, DateEnd, Expansion, ExpansionKind, FacetCount, Filters, Hit, InContext, Matching,
     SearchRequest, SearchResults, Snippet, SourceCount, Timeline, TimelineEntry, TimelineRequest,
-    facets, for_each_passage, in_context, parse_added_since, parse_filter_date, search, sources,
-    timeline,
+    cross_tab, facets, for_each_matching_passage, for_each_passage, in_context, parse_added_since,
+    parse_filter_date, search, sources, timeline,
 };

@@ -1,9 +1,10 @@
 //! Reading passages by position rather than by relevance: `export` (every
-//! passage in document order) and `show --context` (a passage's neighbours).
+//! passage, or those matching a query and filters, in document order) and
+//! `show --context` (a passage's neighbours).
 
 use std::ops::Bound;
 
-use tantivy::collector::TopDocs;
+use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::RangeQuery;
 use tantivy::{DocAddress, Order, Term};
 
@@ -11,6 +12,10 @@ use crate::error::{Error, Result};
 use crate::index::IndexHandle;
 use crate::index::schema::{ORD_SHIFT, name};
 use crate::model::Passage;
+
+use super::build::Juxtaposition;
+use super::filter::Filters;
+use super::plan::{Matching, plan};
 
 /// Every live passage address, in document order.
 pub(crate) fn addresses_in_order(handle: &IndexHandle) -> Result<Vec<DocAddress>> {
@@ -37,6 +42,45 @@ pub fn for_each_passage(
     for addr in addresses_in_order(handle)? {
         let p = handle.passage_at(addr)?;
         if let Err(e) = f(p) {
+            return Ok(Err(e));
+        }
+    }
+    Ok(Ok(()))
+}
+
+/// Calls `f` on every passage matching a query and filters, in document
+/// order; stops at the first error. The passages are those `search` finds
+/// with `--all --duplicates`: every tier (all the words, then some of them),
+/// words forgiven as `search` forgives them.
+pub fn for_each_matching_passage(
+    handle: &IndexHandle,
+    query: &str,
+    filters: &Filters,
+    mut f: impl FnMut(Passage) -> std::io::Result<()>,
+) -> Result<std::io::Result<()>> {
+    let plan = plan(
+        handle,
+        query,
+        filters,
+        Juxtaposition::Ranked,
+        Matching::Forgiving,
+    )?;
+    let found = handle
+        .searcher
+        .search(plan.matching().as_ref(), &DocSetCollector)?;
+    let mut ordered: Vec<(u64, DocAddress)> = Vec::with_capacity(found.len());
+    for addr in found {
+        let ords = handle
+            .searcher
+            .segment_reader(addr.segment_ord)
+            .fast_fields()
+            .u64(name::ORD)?
+            .first_or_default_col(0);
+        ordered.push((ords.get_val(addr.doc_id), addr));
+    }
+    ordered.sort_unstable_by_key(|(ord, _)| *ord);
+    for (_, addr) in ordered {
+        if let Err(e) = f(handle.passage_at(addr)?) {
             return Ok(Err(e));
         }
     }

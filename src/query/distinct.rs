@@ -132,7 +132,7 @@ impl SegmentCollector for DistinctTopSegment {
                 self.best.insert(key, candidate);
             }
         }
-        if self.best.len() >= 2 * self.n {
+        if self.best.len() >= self.n.saturating_mul(2) {
             self.prune();
         }
     }

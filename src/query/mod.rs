@@ -8,6 +8,8 @@
 
 mod browse;
 mod build;
+mod counts;
+mod crosstab;
 mod distinct;
 mod exclusion;
 mod expand;
@@ -19,19 +21,16 @@ mod snippet;
 mod sources;
 mod timeline;
 
-use std::collections::BTreeMap;
-
 use tantivy::Score;
-use tantivy::collector::{Count, FacetCollector};
-use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::collector::Count;
+use tantivy::query::Query;
 
 use crate::error::Result;
 use crate::index::IndexHandle;
-use crate::index::schema::name;
 use crate::index::simhash;
-use crate::model::{Dimension, Passage, PassageKind};
+use crate::model::{Passage, PassageKind};
 
-pub use browse::{InContext, for_each_passage, in_context};
+pub use browse::{InContext, for_each_matching_passage, for_each_passage, in_context};
 use build::Juxtaposition;
 use distinct::{Candidate, DistinctTop};
 pub use filter::{DateEnd, Filters, parse_added_since, parse_filter_date};
@@ -44,6 +43,9 @@ pub(crate) fn parse_query(
 ) -> std::result::Result<Option<parse::Node>, parse::SyntaxError> {
     parse::parse(text)
 }
+use counts::facet_counts;
+pub use counts::{FacetCount, facets};
+pub use crosstab::{CrossTab, cross_tab};
 pub use expand::{Expansion, ExpansionKind};
 pub use plan::Matching;
 pub use snippet::Snippet;
@@ -102,21 +104,13 @@ pub struct Hit {
     pub score: f32,
     /// The sentences that best show the match, matched words located.
     pub snippet: Snippet,
+    /// Byte ranges of every matched word in the passage's text, in order
+    /// (the snippet's highlights are those inside the sentences it shows).
+    pub matches: Vec<std::ops::Range<usize>>,
     /// Bodies of the footnotes the passage cites, in order (when asked for).
     pub footnote_texts: Vec<String>,
     /// Which of [`SearchResults::expansions`] the passage matched (indices).
     pub expansions: Vec<usize>,
-}
-
-/// How many passages carry one facet value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FacetCount {
-    /// Dimension.
-    pub dim: Dimension,
-    /// Value (`TR`).
-    pub value: String,
-    /// Matching passages with that value.
-    pub count: u64,
 }
 
 /// A page of results.
@@ -178,7 +172,7 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
     let mut stemmer = crate::index::schema::analyzer();
     for (score, addr, _) in unique.into_iter().skip(req.offset).take(req.limit.max(1)) {
         let passage = handle.passage_at(addr)?;
-        let snippet = snippets.of(&passage.text);
+        let (snippet, matches) = snippets.of(&passage.text);
         let footnote_texts = if req.footnote_texts {
             footnote_texts(handle, &passage)?
         } else {
@@ -189,6 +183,7 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
             passage,
             score,
             snippet,
+            matches,
             footnote_texts,
             expansions,
         });
@@ -225,63 +220,6 @@ fn matched_expansions(
     (0..expansions.len())
         .filter(|&i| expansions[i].matched_by(passage, &stems))
         .collect()
-}
-
-/// Counts a person or a source once under its canonical spelling: names
-/// the library spells several ways are counted together (passages with two
-/// spellings once, by a count of either).
-fn merge_spellings(
-    handle: &IndexHandle,
-    query: &dyn Query,
-    values: Vec<FacetCount>,
-) -> Result<Vec<FacetCount>> {
-    let aliases = handle.aliases();
-    let mut by_person: BTreeMap<String, Vec<FacetCount>> = BTreeMap::new();
-    for v in values {
-        let canonical = aliases
-            .resolve(v.dim, &v.value)
-            .unwrap_or_else(|| v.value.clone());
-        by_person.entry(canonical).or_default().push(v);
-    }
-    let mut out = Vec::with_capacity(by_person.len());
-    for (canonical, spellings) in by_person {
-        let dim = spellings[0].dim;
-        let count = if spellings.len() == 1 {
-            spellings[0].count
-        } else {
-            let either = BooleanQuery::new(vec![
-                (Occur::Must, query.box_clone()),
-                (
-                    Occur::Must,
-                    filter::entity_query(&handle.fields, aliases, dim, &canonical),
-                ),
-            ]);
-            handle.searcher.search(&either, &Count)? as u64
-        };
-        out.push(FacetCount {
-            dim,
-            value: canonical,
-            count,
-        });
-    }
-    Ok(out)
-}
-
-/// Facet counts of the passages matching a query and filters (`dossier facets`).
-pub fn facets(
-    handle: &IndexHandle,
-    query: &str,
-    filters: &Filters,
-    top: usize,
-) -> Result<Vec<FacetCount>> {
-    let plan = plan(
-        handle,
-        query,
-        filters,
-        Juxtaposition::All,
-        Matching::Forgiving,
-    )?;
-    facet_counts(handle, plan.matching().as_ref(), top)
 }
 
 /// Score factor per kind code: a footnote keeps its full score when footnotes
@@ -374,37 +312,4 @@ fn footnote_texts(handle: &IndexHandle, passage: &Passage) -> Result<Vec<String>
         .iter()
         .map(|id| handle.passage(id).map(|p| p.text))
         .collect()
-}
-
-fn facet_counts(handle: &IndexHandle, query: &dyn Query, top: usize) -> Result<Vec<FacetCount>> {
-    let mut collector = FacetCollector::for_field(name::FACETS);
-    for dim in Dimension::COUNTED {
-        collector.add_facet(format!("/{dim}").as_str());
-    }
-    let counts = handle.searcher.search(query, &collector)?;
-    let mut out = Vec::new();
-    for dim in Dimension::COUNTED {
-        let mut values: Vec<FacetCount> = counts
-            .get(format!("/{dim}").as_str())
-            .map(|(facet, count)| FacetCount {
-                dim,
-                value: facet
-                    .to_path()
-                    .last()
-                    .map(|s| (*s).to_string())
-                    .unwrap_or_default(),
-                count,
-            })
-            .collect();
-        if matches!(dim, Dimension::Person | Dimension::Cites) {
-            values = merge_spellings(handle, query, values)?;
-        }
-        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        values.truncate(top);
-        if dim == Dimension::Year {
-            values.sort_by(|a, b| a.value.cmp(&b.value));
-        }
-        out.extend(values);
-    }
-    Ok(out)
 }

@@ -57,6 +57,19 @@ impl Plan {
     }
 }
 
+/// Every passage matching a query, as counting reads it: all the words
+/// required, forgiven as `search` forgives them (facets, cross-tabs,
+/// sources, timelines).
+pub(crate) fn matching_all(handle: &IndexHandle, text: &str, filters: &Filters) -> Result<Plan> {
+    plan(
+        handle,
+        text,
+        filters,
+        Juxtaposition::All,
+        Matching::Forgiving,
+    )
+}
+
 /// A query error pointing at a byte offset of the query.
 fn query_error(query: &str, at: usize, message: &str) -> Error {
     let column = query[..at.min(query.len())].chars().count();

@@ -80,12 +80,14 @@ impl Snippets {
         }
     }
 
-    /// The snippet of a passage's text.
-    pub(crate) fn of(&mut self, text: &str) -> Snippet {
+    /// The snippet of a passage's text, and the byte ranges of every matched
+    /// word in the whole text (for a concordance, which shows each of them).
+    pub(crate) fn of(&mut self, text: &str) -> (Snippet, Vec<Range<usize>>) {
         let hits = self.hits(text);
         let spans = sentences::split(text);
         let chosen = choose(text, &spans, &hits);
-        assemble(text, &chosen, &hits)
+        let snippet = assemble(text, &chosen, &hits);
+        (snippet, hits.into_iter().map(|h| h.range).collect())
     }
 
     fn hits(&mut self, text: &str) -> Vec<Hit> {
@@ -280,7 +282,22 @@ mod tests {
             prefixes: prefixes.iter().map(|s| (*s).to_string()).collect(),
             fuzzy: vec![("deportaton".into(), 1)],
         };
-        Snippets::new(highlight).of(text)
+        Snippets::new(highlight).of(text).0
+    }
+
+    #[test]
+    fn every_matched_word_of_the_text_is_located_not_only_the_snippets() {
+        let highlight = Highlight {
+            stems: std::iter::once("prison".to_string()).collect(),
+            prefixes: Vec::new(),
+            fuzzy: Vec::new(),
+        };
+        // More matching sentences than a snippet shows.
+        let long = "Prisons were full. Filler words here and there. ".repeat(5);
+        let (shown, all) = Snippets::new(highlight).of(&long);
+        let words: Vec<&str> = all.iter().map(|r| &long[r.clone()]).collect();
+        assert_eq!(words, ["Prisons"; 5]);
+        assert_eq!(shown.highlights.len(), MAX_FRAGMENTS, "{shown:?}");
     }
 
     const TEXT: &str = "The army left the town in May. Prisons filled up quickly after that. \

@@ -14,9 +14,8 @@ use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 
-use super::build::Juxtaposition;
 use super::filter::Filters;
-use super::plan::{Matching, plan};
+use super::plan::matching_all;
 use crate::error::Result;
 use crate::fold::alias_key;
 use crate::index::IndexHandle;
@@ -38,13 +37,7 @@ pub struct SourceCount {
 /// # Errors
 /// A query or filter error, or an index failure.
 pub fn sources(handle: &IndexHandle, query: &str, filters: &Filters) -> Result<Vec<SourceCount>> {
-    let plan = plan(
-        handle,
-        query,
-        filters,
-        Juxtaposition::All,
-        Matching::Forgiving,
-    )?;
+    let plan = matching_all(handle, query, filters)?;
     let cites_anything = TermQuery::new(
         Term::from_facet(
             handle.fields.facets,

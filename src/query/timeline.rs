@@ -11,9 +11,8 @@ use jiff::civil::Date;
 use tantivy::DocAddress;
 use tantivy::collector::DocSetCollector;
 
-use super::build::Juxtaposition;
 use super::filter::Filters;
-use super::plan::{Matching, plan};
+use super::plan::matching_all;
 use crate::error::Result;
 use crate::index::IndexHandle;
 use crate::index::schema::name;
@@ -70,13 +69,7 @@ struct Slot {
 /// # Errors
 /// A query or filter error, or an index failure.
 pub fn timeline(handle: &IndexHandle, req: &TimelineRequest) -> Result<Timeline> {
-    let plan = plan(
-        handle,
-        &req.query,
-        &req.filters,
-        Juxtaposition::All,
-        Matching::Forgiving,
-    )?;
+    let plan = matching_all(handle, &req.query, &req.filters)?;
     let mut addrs: Vec<DocAddress> = handle
         .searcher
         .search(&plan.matching(), &DocSetCollector)?

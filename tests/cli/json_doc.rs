@@ -21,7 +21,7 @@ use crate::Shared;
 
 /// The tables that document a line of each section's stream: the section's own
 /// and, for objects that extend a passage, the passage's.
-const ROOTS: [(&str, &[&str]); 10] = [
+const ROOTS: [(&str, &[&str]); 12] = [
     ("passage", &["passage"]),
     ("search-hit", &["search-hit", "passage"]),
     ("facet-count", &["facet-count"]),
@@ -32,6 +32,8 @@ const ROOTS: [(&str, &[&str]); 10] = [
     ("extracted-entities", &["extracted-entities"]),
     ("watch-hit", &["watch-hit", "search-hit", "passage"]),
     ("saved-search", &["saved-search"]),
+    ("search-summary", &["search-summary"]),
+    ("cross-tab-cell", &["cross-tab-cell"]),
 ];
 
 /// Documented fields the bundled corpus never prints, so that the check that
@@ -102,6 +104,18 @@ fn read_doc() -> Doc {
     doc
 }
 
+/// The fields docs/json.md documents in the table under a heading (by its
+/// anchor: `passage`, `search-hit`).
+pub(crate) fn documented_fields(table: &str) -> BTreeSet<String> {
+    read_doc()
+        .tables
+        .get(table)
+        .unwrap_or_else(|| panic!("no #{table} table in docs/json.md"))
+        .keys()
+        .cloned()
+        .collect()
+}
+
 /// `` | `name` | type | … `` → the field name and its type; other lines → None.
 fn parse_row(line: &str) -> Option<(String, Row)> {
     let (name, rest) = line.strip_prefix("| `")?.split_once("` |")?;
@@ -143,6 +157,8 @@ fn is_a(ty: &str, value: &Value) -> bool {
         value.is_u64()
     } else if ty.starts_with("number") {
         value.is_number()
+    } else if ty.starts_with("boolean") {
+        value.is_boolean()
     } else if ty.ends_with(" object") || ty.ends_with(" objects") {
         value.is_object()
     } else {
@@ -252,7 +268,7 @@ const WATCHES: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/json-doc-watches.to
 /// The commands whose lines are one object of a section, chosen so that every
 /// field shows up: footnotes with citations, a paragraph with footnotes and
 /// neighbours, a footnote with the passage citing it, qualified dates.
-const COMMANDS: [(&str, &[&str]); 13] = [
+const COMMANDS: [(&str, &[&str]); 15] = [
     ("passage", &["export"]),
     ("search-hit", &["search", "prison", "--json", "-n", "100"]),
     // Another spelling, a typo and an entity alias: every kind of expansion.
@@ -272,6 +288,15 @@ const COMMANDS: [(&str, &[&str]); 13] = [
     ),
     ("document", &["docs", "--json"]),
     ("facet-count", &["facets", "--json"]),
+    (
+        "cross-tab-cell",
+        &["facets", "--by", "doc", "--top", "3", "--json"],
+    ),
+    // Every field on every line: the nulls and empty lists.
+    (
+        "search-hit",
+        &["search", "prison", "--format", "jsonl", "-n", "100"],
+    ),
     ("timeline-entry", &["timeline", "--json", "-n", "10000"]),
     (
         "timeline-entry",
@@ -348,6 +373,12 @@ fn streams() -> Vec<Line> {
     let facets = all.split_off(hits);
     push(&mut lines, "search-hit", &with_facets, all);
     push(&mut lines, "facet-count", &with_facets, facets);
+    // `--summary` closes the stream with one summary line.
+    let summed = ["search", "prison", "--json", "-n", "5", "--summary"];
+    let mut all = shared.json_lines(&summed);
+    let summary = all.split_off(all.len() - 1);
+    push(&mut lines, "search-hit", &summed, all);
+    push(&mut lines, "search-summary", &summed, summary);
     let extract = ["extract", "--json", "--date", "2020-12-01"];
     let out = shared
         .cmd()

@@ -129,6 +129,10 @@ Examples:
   dossier search \"prison radicalisation\"
   dossier search returnees --country Türkiye --from 2019 --to 2020
   dossier search JNIM --kind footnote --json
+  dossier search returnees --all --format csv > returnees.csv
+  dossier search prison --format jsonl --summary   every field on every line, then a count
+  dossier search prison --format markdown -n 5     quotations with their citation, for a memo
+  dossier search prison --kwic --width 120         one line per matched word, in a column
   dossier search \"\" --group al-Qaeda --affiliates --facets")]
     Search(SearchArgs),
     /// Show one passage in full, the footnotes it cites and its neighbours.
@@ -157,16 +161,26 @@ Examples:
   dossier cite crisisgroup-258/p12 crisisgroup-258/fn14 --format csl-json > refs.json")]
     Cite(CiteArgs),
     /// Count passages per country, group, place, person, year, kind and document.
+    ///
+    /// With --by, a cross-tab: how many passages carry each pair of values.
+    #[command(after_help = "Examples:
+  dossier facets --field group --top 5
+  dossier facets --field group --by doc            groups per report
+  dossier facets JNIM --field person --by year --format csv > persons-by-year.csv")]
     Facets(FacetsArgs),
     /// List the documents in the index with their metadata and passage counts.
     Docs(DocsArgs),
     /// Print every passage as JSON Lines, in document order (fields: docs/json.md).
     ///
-    /// With `--for quickwit` or `--for opensearch`, write them instead as
-    /// records for that engine with its index configuration, for a library
-    /// that outgrows one machine.
-    ///
-    /// Example: dossier export --for quickwit --out to-quickwit/
+    /// With a query or filters, only the passages `search --all --duplicates`
+    /// finds, still in document order. With `--for quickwit` or `--for
+    /// opensearch`, every passage is written instead as records for that
+    /// engine with its index configuration, for a library that outgrows one
+    /// machine (docs/scale.md).
+    #[command(after_help = "Examples:
+  dossier export > library.jsonl
+  dossier export prison --country Mali > mali-prisons.jsonl
+  dossier export --for quickwit --out to-quickwit/")]
     Export(ExportArgs),
     /// Run the extractors on any text: countries, groups, places, persons, dates.
     #[command(after_help = "Examples:
@@ -358,11 +372,17 @@ pub(crate) struct SearchArgs {
     /// Hits to print (1 to 10,000).
     #[arg(long, short = 'n', default_value_t = 10, value_name = "N", value_parser = page_size)]
     pub limit: usize,
+    /// Print every hit: no limit (near-duplicates are still left out unless
+    /// --duplicates is given).
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
     /// Hits to skip, for paging (up to 1,000,000).
     #[arg(long, default_value_t = 0, value_name = "N", value_parser = offset)]
     pub offset: usize,
     #[command(flatten)]
     pub shown: SearchShown,
+    #[command(flatten)]
+    pub table: TableArgs,
     /// Keep near-identical passages (a summary repeating the body, a timeline
     /// item repeating a paragraph); by default only the best of them is shown.
     #[arg(long)]
@@ -408,6 +428,49 @@ pub(crate) struct SearchShown {
     /// entity name) and, per hit, which widenings it matched.
     #[arg(long)]
     pub explain: bool,
+}
+
+/// How `search` lays its hits out for other tools (`--json` aside).
+#[derive(Debug, Args)]
+pub(crate) struct TableArgs {
+    /// Print the hits for another tool: `csv` (a fixed header, one row a
+    /// hit), `jsonl` (like --json, every documented field on every line,
+    /// null or empty when empty) or `markdown` (each hit quoted with its
+    /// citation). A page with more hits after it says so on stderr.
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["json", "kwic"])]
+    pub format: Option<TableFormat>,
+    /// With --json or --format jsonl: end with one `{"summary": …}` line
+    /// (matching passages, hits shown, offset).
+    #[arg(long)]
+    pub summary: bool,
+    /// Keyword in context: one line per matched word of each hit, the words
+    /// in one column between their left and right context, the passage id last.
+    #[arg(long, conflicts_with_all = ["json", "explain"])]
+    pub kwic: bool,
+    /// Width of a --kwic line in columns (20 to 1,000) [default: COLUMNS
+    /// when set, else the terminal's width, else 100].
+    #[arg(long, value_name = "N", requires = "kwic", value_parser = line_width)]
+    pub width: Option<usize>,
+}
+
+/// `search --format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TableFormat {
+    /// Comma-separated values, one row a hit under a fixed header.
+    Csv,
+    /// JSON Lines with every documented field present.
+    Jsonl,
+    /// A numbered list: the citation, then the text quoted.
+    Markdown,
+}
+
+/// `facets --format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CountsFormat {
+    /// Comma-separated values.
+    Csv,
+    /// JSON Lines (as --json).
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -558,9 +621,18 @@ pub(crate) struct FacetsArgs {
     /// Values per dimension (1 to 10,000).
     #[arg(long, default_value_t = 10, value_name = "N", value_parser = page_size)]
     pub top: usize,
+    /// A cross-tab: the values of --field (or of every dimension) down, the
+    /// values of this dimension across (doc, kind, country, group, place,
+    /// person, year, cites).
+    #[arg(long, value_name = "F")]
+    pub by: Option<String>,
     /// One JSON object per count.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// `csv` or `json` (JSON Lines, as --json); with --by, CSV is the whole
+    /// table and JSON one line per non-empty cell.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<CountsFormat>,
 }
 
 #[derive(Debug, Args)]
@@ -572,12 +644,25 @@ pub(crate) struct DocsArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ExportArgs {
+    /// Optional query: only the passages it matches (syntax: `search --help`).
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// More words of the query, so that it need not be quoted.
+    #[arg(value_name = "WORDS", hide = true)]
+    pub more: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Accepted for symmetry: export always prints JSON Lines.
     #[arg(long)]
     pub json: bool,
     /// Instead, write the passages for a search cluster: NDJSON records and
     /// that engine's index configuration, into `--out` (see docs/scale.md).
-    #[arg(long = "for", value_name = "ENGINE", value_enum)]
+    #[arg(
+        long = "for",
+        value_name = "ENGINE",
+        value_enum,
+        conflicts_with = "query"
+    )]
     pub engine: Option<crate::commands::Engine>,
     /// With --for: the folder to write (new or empty; default dossier-ENGINE).
     #[arg(long, value_name = "DIR", requires = "engine")]
@@ -603,6 +688,10 @@ const MAX_PAGE: usize = 10_000;
 const MAX_OFFSET: usize = 1_000_000;
 /// Most neighbours `show --context` prints on each side.
 const MAX_CONTEXT: usize = 100;
+/// Narrowest `--kwic` line.
+const MIN_LINE_WIDTH: usize = 20;
+/// Widest `--kwic` line.
+const MAX_LINE_WIDTH: usize = 1_000;
 /// Most worker threads.
 const MAX_THREADS: usize = 256;
 
@@ -635,6 +724,10 @@ fn offset(value: &str) -> Result<usize, String> {
 
 fn context(value: &str) -> Result<usize, String> {
     bounded(value, 0, MAX_CONTEXT)
+}
+
+fn line_width(value: &str) -> Result<usize, String> {
+    bounded(value, MIN_LINE_WIDTH, MAX_LINE_WIDTH)
 }
 
 fn threads(value: &str) -> Result<usize, String> {

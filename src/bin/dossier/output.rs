@@ -74,6 +74,16 @@ impl Out {
         Ok(())
     }
 
+    /// Columns a table or concordance line may take: `COLUMNS` when set (a
+    /// script or a narrow pane asking), else the terminal's width.
+    pub(crate) fn line_width(&self) -> usize {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse().ok())
+            .filter(|&c: &usize| c > 0)
+            .unwrap_or(self.width)
+    }
+
     pub(crate) fn flush(&mut self) -> io::Result<()> {
         self.w.flush()
     }

@@ -8,7 +8,7 @@ use anyhow::Result;
 use dossier::{Expansion, ExpansionKind, Hit, Passage};
 use serde::Serialize;
 
-use super::render::{citation, location, refs_line};
+use super::render::{citation, location, refs_line, snippet_text};
 use crate::output::{Out, Style};
 
 /// `radicalization → radicalisation (other spelling)`.
@@ -35,13 +35,7 @@ pub(crate) fn write_hit(
     writeln!(out, "{rank:>2}. {}", citation(out, p))?;
     writeln!(out, "    {}", location(out, p))?;
     let (open, close) = out.match_markers();
-    let mut text = hit.snippet.marked(open, close);
-    if hit.snippet.cut_before {
-        text.insert_str(0, "… ");
-    }
-    if hit.snippet.cut_after {
-        text.push_str(" …");
-    }
+    let text = snippet_text(&hit.snippet, open, close);
     out.wrapped(&text, "    ")?;
     if let Some(refs) = refs_line(p) {
         writeln!(out, "    {}", out.paint(Style::Dim, &refs))?;

@@ -3,6 +3,8 @@
 //! library [`Filters`].
 
 mod cite;
+mod crosstab;
+mod csv_out;
 mod docs;
 mod engine;
 mod export;
@@ -10,7 +12,10 @@ mod extract;
 mod facets;
 mod hit;
 mod ingest;
+mod jsonl_out;
+mod kwic;
 mod library;
+mod markdown_out;
 mod render;
 mod search;
 mod show;
@@ -49,7 +54,7 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
                 let default = PathBuf::from(format!("dossier-{}", engine.name()));
                 engine::run(&open(cli)?, engine, a.out.as_deref().unwrap_or(&default))?
             }
-            None => export::run(&open(cli)?, &mut out)?,
+            None => export::run(&open(cli)?, a, &mut out)?,
         },
         Command::Extract(a) => extract::run(a, cli.data.as_deref(), &mut out)?,
         Command::Timeline(a) => timeline::run(&open(cli)?, a, &mut out)?,

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{Dimension, FacetCount, Passage, PassageKind, Provenance};
+use dossier::{Dimension, FacetCount, Passage, PassageKind, Provenance, Snippet};
 use serde::Serialize;
 
 use crate::output::{Out, Style, printable};
@@ -40,6 +40,24 @@ pub(crate) fn kind_label(p: &Passage) -> String {
         PassageKind::Footnote => format!("fn {}", p.n),
         other => format!("{} {}", other.name(), p.n),
     }
+}
+
+/// A snippet with `open`/`close` around matched words and `…` where the
+/// passage's text goes on before or after it.
+pub(crate) fn snippet_text(snippet: &Snippet, open: &str, close: &str) -> String {
+    let mut text = snippet.marked(open, close);
+    if snippet.cut_before {
+        text.insert_str(0, "… ");
+    }
+    if snippet.cut_after {
+        text.push_str(" …");
+    }
+    text
+}
+
+/// A snippet as plain text, matched words unmarked.
+pub(crate) fn plain_snippet(snippet: &Snippet) -> String {
+    snippet_text(snippet, "", "")
 }
 
 /// `footnotes 14, 15` (or refs without bodies: `refs [3], [4]`).

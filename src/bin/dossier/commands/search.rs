@@ -1,4 +1,5 @@
-//! `dossier search`: ranked passages, as text for people or JSON Lines for scripts.
+//! `dossier search`: ranked passages, as text for people, or as JSON Lines,
+//! CSV, Markdown or a concordance (`--kwic`) for other tools.
 
 use std::io::Write;
 
@@ -9,15 +10,24 @@ use dossier::{
 
 use super::hit::{JsonHit, expansion_line, write_hit};
 use super::render::{JsonFacet, write_facets};
-use crate::args::SearchArgs;
+use super::{csv_out, jsonl_out, kwic, markdown_out};
+use crate::args::{SearchArgs, TableFormat};
 use crate::exit::Status;
 use crate::output::{Out, Style};
 
 pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Result<Status> {
+    if args.table.summary && !(args.shown.json || args.table.format == Some(TableFormat::Jsonl)) {
+        anyhow::bail!("--summary goes with --json or --format jsonl");
+    }
+    let for_json = args.shown.json || args.table.format == Some(TableFormat::Jsonl);
     let req = SearchRequest {
         query: args.asked.query_text(),
         filters: super::filters(&args.asked.filters)?,
-        limit: args.limit.max(1),
+        limit: if args.all {
+            usize::MAX
+        } else {
+            args.limit.max(1)
+        },
         offset: args.offset,
         facets: args.shown.facets,
         duplicates: args.duplicates,
@@ -26,60 +36,14 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
         } else {
             Matching::Forgiving
         },
-        footnote_texts: args.shown.json,
+        footnote_texts: for_json,
     };
     let results = search(handle, &req)?;
-    if args.shown.json {
-        for hit in &results.hits {
-            serde_json::to_writer(&mut *out, &JsonHit::of(hit, &results.expansions))?;
-            writeln!(out)?;
-        }
-        for f in &results.facets {
-            serde_json::to_writer(&mut *out, &JsonFacet::of(f))?;
-            writeln!(out)?;
-        }
+    if args.shown.json || args.table.format.is_some() || args.table.kwic {
+        write_for_tools(out, args, &results)?;
+        note_more_hits(args, &results)?;
     } else {
-        if args.shown.explain {
-            write_explanation(out, &results.expansions)?;
-        }
-        if results.hits.is_empty() {
-            let mut err = std::io::stderr().lock();
-            if results.total == 0 {
-                writeln!(
-                    err,
-                    "dossier: no passage matches; hint: fewer words, or drop a filter"
-                )?;
-            } else {
-                writeln!(
-                    err,
-                    "dossier: no passage on this page: {} match, and the page starts after {}; hint: a smaller --offset",
-                    results.total, args.offset
-                )?;
-            }
-        }
-        for (i, hit) in results.hits.iter().enumerate() {
-            let explained = if args.shown.explain {
-                &results.expansions[..]
-            } else {
-                &[]
-            };
-            write_hit(out, args.offset + i + 1, hit, explained)?;
-        }
-        if !results.hits.is_empty() {
-            let shown = args.offset + results.hits.len();
-            let line = format!("{}–{shown} of {}", args.offset + 1, count_line(&results));
-            writeln!(out, "{}", out.paint(Style::Dim, &line))?;
-        }
-        for line in typo_lines(&results) {
-            if results.hits.is_empty() {
-                writeln!(std::io::stderr().lock(), "dossier: {line}")?;
-            } else {
-                writeln!(out, "{}", out.paint(Style::Dim, &line))?;
-            }
-        }
-        if args.shown.facets {
-            write_facets(out, &results.facets)?;
-        }
+        write_listing(out, args, &results)?;
     }
     // Nothing printed is no hit, also past the last page.
     Ok(if results.hits.is_empty() {
@@ -87,6 +51,114 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
     } else {
         Status::Success
     })
+}
+
+/// The hits as data: `--json`, `--format` or `--kwic`.
+fn write_for_tools(out: &mut Out, args: &SearchArgs, results: &SearchResults) -> Result<()> {
+    match args.table.format {
+        Some(TableFormat::Csv) => csv_out::write_hits(out, &results.hits)?,
+        Some(TableFormat::Markdown) => {
+            markdown_out::write_hits(out, &results.hits, args.offset + 1)?;
+        }
+        Some(TableFormat::Jsonl) => jsonl_out::write_hits(out, results)?,
+        None if args.table.kwic => kwic::write_hits(out, &results.hits, kwic_width(args, out))?,
+        None => {
+            for hit in &results.hits {
+                serde_json::to_writer(&mut *out, &JsonHit::of(hit, &results.expansions))?;
+                writeln!(out)?;
+            }
+        }
+    }
+    let json = args.shown.json || args.table.format == Some(TableFormat::Jsonl);
+    if json {
+        for f in &results.facets {
+            serde_json::to_writer(&mut *out, &JsonFacet::of(f))?;
+            writeln!(out)?;
+        }
+    }
+    if args.table.summary {
+        jsonl_out::write_summary(out, results, args.offset)?;
+    }
+    Ok(())
+}
+
+/// `--kwic` lines' width: `--width`, else `COLUMNS`, else the terminal's.
+fn kwic_width(args: &SearchArgs, out: &Out) -> usize {
+    args.table.width.unwrap_or_else(|| out.line_width())
+}
+
+/// One line on stderr when a full page leaves matching passages unshown, so
+/// that a script is not silently cut at the default limit; stdout stays data.
+fn note_more_hits(args: &SearchArgs, results: &SearchResults) -> Result<()> {
+    let shown = results.hits.len();
+    // A page short of the limit holds every distinct hit left (the total
+    // also counts the near-duplicates left out).
+    let page_full = !args.all && shown == args.limit;
+    let more = !results.counted_all || results.total > args.offset + shown;
+    if !(page_full && more) {
+        return Ok(());
+    }
+    let total = if results.counted_all {
+        results.total.to_string()
+    } else {
+        format!("{} or more", results.total)
+    };
+    let which = if args.offset == 0 {
+        shown.to_string()
+    } else {
+        format!("hits {}–{}", args.offset + 1, args.offset + shown)
+    };
+    writeln!(
+        std::io::stderr().lock(),
+        "dossier: {which} of {total} hits shown; --all or -n N for more"
+    )?;
+    Ok(())
+}
+
+/// The hits as people read them, with the count, typo notes and facets.
+fn write_listing(out: &mut Out, args: &SearchArgs, results: &SearchResults) -> Result<()> {
+    if args.shown.explain {
+        write_explanation(out, &results.expansions)?;
+    }
+    if results.hits.is_empty() {
+        let mut err = std::io::stderr().lock();
+        if results.total == 0 {
+            writeln!(
+                err,
+                "dossier: no passage matches; hint: fewer words, or drop a filter"
+            )?;
+        } else {
+            writeln!(
+                err,
+                "dossier: no passage on this page: {} match, and the page starts after {}; hint: a smaller --offset",
+                results.total, args.offset
+            )?;
+        }
+    }
+    for (i, hit) in results.hits.iter().enumerate() {
+        let explained = if args.shown.explain {
+            &results.expansions[..]
+        } else {
+            &[]
+        };
+        write_hit(out, args.offset + i + 1, hit, explained)?;
+    }
+    if !results.hits.is_empty() {
+        let shown = args.offset + results.hits.len();
+        let line = format!("{}–{shown} of {}", args.offset + 1, count_line(results));
+        writeln!(out, "{}", out.paint(Style::Dim, &line))?;
+    }
+    for line in typo_lines(results) {
+        if results.hits.is_empty() {
+            writeln!(std::io::stderr().lock(), "dossier: {line}")?;
+        } else {
+            writeln!(out, "{}", out.paint(Style::Dim, &line))?;
+        }
+    }
+    if args.shown.facets {
+        write_facets(out, &results.facets)?;
+    }
+    Ok(())
 }
 
 /// How many passages match, as far as they were counted: passages with only
