@@ -18,7 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "json.md"
-EXAMPLE = re.compile(r"```sh\n(dossier [^\n]*)\n```\n\n```json\n(.*?)```", re.S)
+# A ```sh block of one or more `dossier …` lines (the json block shows the
+# last one's output; earlier lines set up, e.g. `watch add`).
+EXAMPLE = re.compile(r"```sh\n((?:dossier [^\n]*\n)+)```\n\n```json\n(.*?)```", re.S)
 
 
 def main():
@@ -30,10 +32,12 @@ def main():
         subprocess.run([args.dossier, "ingest", "--quiet", "--index", str(index), "corpus"], check=True, cwd=ROOT)
 
         def run(match):
-            command = match.group(1)
-            shell = command.replace("dossier ", f"{shlex.quote(args.dossier)} --index {shlex.quote(str(index))} ", 1)
-            out = subprocess.run(shell, shell=True, check=True, capture_output=True, text=True, cwd=ROOT).stdout
-            return f"```sh\n{command}\n```\n\n```json\n{out}```"
+            commands = match.group(1)
+            out = ""
+            for command in commands.splitlines():
+                shell = command.replace("dossier ", f"{shlex.quote(args.dossier)} --index {shlex.quote(str(index))} ", 1)
+                out = subprocess.run(shell, shell=True, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+            return f"```sh\n{commands}```\n\n```json\n{out}```"
 
         text = DOC.read_text()
         new = EXAMPLE.sub(run, text)
