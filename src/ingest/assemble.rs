@@ -82,6 +82,8 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
             doc_title: meta.title.clone(),
             doc_publisher: meta.publisher.clone(),
             doc_published: meta.published,
+            doc_authors: meta.authors.clone(),
+            doc_url: meta.url.clone(),
             kind: block.kind,
             n: number.n,
             section: block.section.clone(),

@@ -31,6 +31,12 @@ pub struct Passage {
     /// Publication date of that document (added field; JSON: `YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_published: Option<Date>,
+    /// Authors of that document, for citations (added field).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doc_authors: Vec<String>,
+    /// Where that document can be read online, for citations (added field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_url: Option<String>,
     /// What the passage is.
     pub kind: PassageKind,
     /// 1-based number among the document's passages of this kind

@@ -18,9 +18,11 @@ use crate::output::Out;
 
 /// The passage fields `--json` leaves out when empty, with what stands for
 /// "empty" here. Every other field is always serialised.
-const OPTIONAL_FIELDS: [(&str, Empty); 7] = [
+const OPTIONAL_FIELDS: [(&str, Empty); 9] = [
     ("doc_publisher", Empty::Null),
     ("doc_published", Empty::Null),
+    ("doc_authors", Empty::List),
+    ("doc_url", Empty::Null),
     ("cited_by", Empty::Null),
     ("line", Empty::Null),
     ("page", Empty::Null),
