@@ -48,18 +48,7 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
         running_year: None,
     };
     let numbers = number_blocks(&seg.blocks);
-    let footnote_ids: HashMap<&str, String> = seg
-        .blocks
-        .iter()
-        .zip(&numbers)
-        .filter(|(b, _)| b.kind == PassageKind::Footnote)
-        .map(|(_, n)| {
-            (
-                n.label.as_str(),
-                passage_id(&meta.id, PassageKind::Footnote, n.n),
-            )
-        })
-        .collect();
+    let footnote_ids = footnote_ids(&meta.id, &seg.blocks, &numbers);
     let mut unresolved_refs = 0;
     let mut titles = CitedTitles::default();
     let mut cited_by: HashMap<String, String> = HashMap::new();
@@ -121,6 +110,25 @@ pub(crate) fn assemble(seg: Segmented, origin: &Origin<'_>, extractor: &Extracto
         unresolved_refs,
         span: seg.span,
     }
+}
+
+/// Each footnote's id by the label its references use.
+fn footnote_ids<'a>(
+    doc: &str,
+    blocks: &[Block],
+    numbers: &'a [Numbering],
+) -> HashMap<&'a str, String> {
+    blocks
+        .iter()
+        .zip(numbers)
+        .filter(|(b, _)| b.kind == PassageKind::Footnote)
+        .map(|(_, n)| {
+            (
+                n.label.as_str(),
+                passage_id(doc, PassageKind::Footnote, n.n),
+            )
+        })
+        .collect()
 }
 
 /// A footnote sits in the section of the passage citing it: notes gathered

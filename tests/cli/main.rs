@@ -25,6 +25,7 @@ mod ranking;
 mod relevance;
 mod search;
 mod shared;
+mod shell;
 mod show;
 mod sources;
 mod tables;

@@ -19,7 +19,11 @@ use serde::{Deserialize, Serialize};
 pub(crate) const DEFAULT_INDEX: &str = "index";
 
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, max_term_width = 100)]
+#[command(
+    name = "dossier",
+    version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("DOSSIER_COMMIT"), ")"),
+    max_term_width = 100
+)]
 pub(crate) struct Cli {
     /// Index directory [default: index]. Only the default location is built
     /// from the bundled corpus on first use; another one must be built with
@@ -227,6 +231,14 @@ Examples:
   dossier watch list
   dossier watch remove jnim-prisons")]
     Watch(WatchArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    ///
+    /// bash: `dossier completions bash > ~/.local/share/bash-completion/completions/dossier`;
+    /// zsh: into a folder of your `$fpath` as `_dossier`; fish:
+    /// `dossier completions fish > ~/.config/fish/completions/dossier.fish`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `dossier man > dossier.1 && man ./dossier.1`.
+    Man,
     /// Check every file of the index against its checksum.
     ///
     /// Searches check dossier's own tables as they read them; tantivy's
@@ -236,6 +248,13 @@ Examples:
     /// Print an ingest stage's output, for debugging the rules.
     #[command(hide = true)]
     Debug(DebugArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_name = "SHELL", value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -43,6 +43,14 @@ pub(crate) fn run(handle: &IndexHandle, args: &FacetsArgs, out: &mut Out) -> Res
     if !fields.is_empty() {
         counts.retain(|c| fields.contains(&c.dim));
     }
+    // Nothing counted is no match, as for search (exit code 1).
+    if counts.iter().all(|c| c.count == 0) {
+        writeln!(
+            std::io::stderr().lock(),
+            "dossier: no passage matches; hint: fewer words, or drop a filter"
+        )?;
+        return Ok(Status::NoHits);
+    }
     match format {
         Some(CountsFormat::Json) => {
             for c in &counts {

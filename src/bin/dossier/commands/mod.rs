@@ -18,6 +18,7 @@ mod library;
 mod markdown_out;
 mod render;
 mod search;
+mod shell;
 mod show;
 mod sources;
 mod timeline;
@@ -41,6 +42,8 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
     let mut out = Out::new(cli.color);
     let status = match &cli.command {
         Command::Ingest(a) => ingest::run(cli, a)?,
+        Command::Completions(a) => shell::completions(a.shell, &mut out),
+        Command::Man => shell::man(&mut out)?,
         Command::Add(a) => library::add(cli, a)?,
         Command::Remove(a) => library::remove(cli, a)?,
         Command::Update(a) => library::update(cli, a)?,
