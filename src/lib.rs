@@ -76,6 +76,6 @@ pub use model::{
 pub use query::{
     CrossTab, DateEnd, Expansion, ExpansionKind, FacetCount, Filters, Hit, InContext, Matching,
     SearchRequest, SearchResults, Snippet, SourceCount, Timeline, TimelineEntry, TimelineRequest,
-    cross_tab, facets, for_each_matching_passage, for_each_passage, in_context, parse_added_since,
-    parse_filter_date, search, sources, timeline,
+    cross_tab, facets, for_each_matching_passage, for_each_passage, hits_by_doc, in_context,
+    parse_added_since, parse_filter_date, search, sources, timeline,
 };

@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 use tantivy::collector::{Count, FacetCollector};
 use tantivy::query::{BooleanQuery, Occur, Query};
 
+use super::build::Juxtaposition;
 use super::filter::{self, Filters};
-use super::plan::matching_all;
+use super::plan::{Matching, matching_all, plan};
 use crate::error::Result;
 use crate::index::IndexHandle;
 use crate::index::schema::name;
@@ -37,6 +38,33 @@ pub fn facets(
 ) -> Result<Vec<FacetCount>> {
     let plan = matching_all(handle, query, filters)?;
     facet_counts(handle, plan.matching().as_ref(), top)
+}
+
+/// How many passages `search` finds for a query and filters, per document,
+/// most first (then by id): what `search --count` and `--docs` print. Near
+/// duplicates count, as with `--duplicates`.
+///
+/// # Errors
+/// A query or filter error, or an index failure.
+pub fn hits_by_doc(
+    handle: &IndexHandle,
+    query: &str,
+    filters: &Filters,
+    matching: Matching,
+) -> Result<Vec<(String, u64)>> {
+    let plan = plan(handle, query, filters, Juxtaposition::Ranked, matching)?;
+    let mut collector = FacetCollector::for_field(name::FACETS);
+    let doc = format!("/{}", Dimension::Doc);
+    collector.add_facet(doc.as_str());
+    let counts = handle
+        .searcher
+        .search(plan.matching().as_ref(), &collector)?;
+    let mut out: Vec<(String, u64)> = counts
+        .get(doc.as_str())
+        .filter_map(|(facet, n)| Some(((*facet.to_path().last()?).to_string(), n)))
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(out)
 }
 
 pub(crate) fn facet_counts(

@@ -44,7 +44,7 @@ pub(crate) fn parse_query(
     parse::parse(text)
 }
 use counts::facet_counts;
-pub use counts::{FacetCount, facets};
+pub use counts::{FacetCount, facets, hits_by_doc};
 pub use crosstab::{CrossTab, cross_tab};
 pub use expand::{Expansion, ExpansionKind};
 pub use plan::Matching;

@@ -5,6 +5,7 @@
 
 mod cite;
 mod corpus;
+mod counts;
 mod docs;
 mod engine;
 mod entities_any_report;

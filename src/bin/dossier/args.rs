@@ -402,6 +402,8 @@ pub(crate) struct SearchArgs {
     pub shown: SearchShown,
     #[command(flatten)]
     pub table: TableArgs,
+    #[command(flatten)]
+    pub counted: SearchCounted,
     /// Keep near-identical passages (a summary repeating the body, a timeline
     /// item repeating a paragraph); by default only the best of them is shown.
     #[arg(long)]
@@ -410,6 +412,20 @@ pub(crate) struct SearchArgs {
     /// otherwise, no typo tolerance (entity names still match).
     #[arg(long)]
     pub exact: bool,
+}
+
+/// `search` printing counts instead of hits, as `rg -c` and `rg -l` do.
+#[derive(Debug, Args)]
+pub(crate) struct SearchCounted {
+    /// Print only how many passages match (every one, near-duplicates too).
+    #[arg(long, short = 'c', conflicts_with = "docs")]
+    pub count: bool,
+    /// With --count: one line per matching document, `doc<TAB>count`.
+    #[arg(long, requires = "count")]
+    pub by_doc: bool,
+    /// Print only the matching documents, most hits first: count, id, title.
+    #[arg(long, short = 'l')]
+    pub docs: bool,
 }
 
 /// A query and its filters: what `search` runs and `watch add` saves.

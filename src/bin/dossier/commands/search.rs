@@ -5,7 +5,8 @@ use std::io::Write;
 
 use anyhow::Result;
 use dossier::{
-    Expansion, ExpansionKind, IndexHandle, Matching, SearchRequest, SearchResults, search,
+    Expansion, ExpansionKind, IndexHandle, Matching, SearchRequest, SearchResults, hits_by_doc,
+    search,
 };
 
 use super::hit::{JsonHit, expansion_line, write_hit};
@@ -20,6 +21,16 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
         anyhow::bail!("--summary goes with --json or --format jsonl");
     }
     let for_json = args.shown.json || args.table.format == Some(TableFormat::Jsonl);
+    let matching = if args.exact {
+        Matching::Exact
+    } else {
+        Matching::Forgiving
+    };
+    if args.counted.count || args.counted.docs {
+        let filters = super::filters(&args.asked.filters)?;
+        let by_doc = hits_by_doc(handle, &args.asked.query_text(), &filters, matching)?;
+        return counted(handle, args, &by_doc, out);
+    }
     let req = SearchRequest {
         query: args.asked.query_text(),
         filters: super::filters(&args.asked.filters)?,
@@ -31,11 +42,7 @@ pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Res
         offset: args.offset,
         facets: args.shown.facets,
         duplicates: args.duplicates,
-        matching: if args.exact {
-            Matching::Exact
-        } else {
-            Matching::Forgiving
-        },
+        matching,
         footnote_texts: for_json,
     };
     let results = search(handle, &req)?;
@@ -244,4 +251,36 @@ fn write_explanation(out: &mut Out, expansions: &[Expansion]) -> Result<()> {
     }
     writeln!(out)?;
     Ok(())
+}
+
+/// `--count` (with `--by-doc`, per document) and `--docs`: counts instead of
+/// hits; exit code 1 when nothing matches.
+fn counted(
+    handle: &IndexHandle,
+    args: &SearchArgs,
+    by_doc: &[(String, u64)],
+    out: &mut Out,
+) -> Result<Status> {
+    if args.counted.docs || args.counted.by_doc {
+        let titles: std::collections::HashMap<String, String> = handle
+            .docs()?
+            .into_iter()
+            .map(|d| (d.meta.id, d.meta.title))
+            .collect();
+        for (doc, n) in by_doc {
+            if args.counted.by_doc {
+                writeln!(out, "{doc}\t{n}")?;
+            } else {
+                let title = titles.get(doc).map_or("", String::as_str);
+                writeln!(out, "{n:>6}  {doc}  {}", out.paint(Style::Dim, title))?;
+            }
+        }
+    } else {
+        writeln!(out, "{}", by_doc.iter().map(|(_, n)| n).sum::<u64>())?;
+    }
+    Ok(if by_doc.is_empty() {
+        Status::NoHits
+    } else {
+        Status::Success
+    })
 }
