@@ -11,6 +11,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 
 use crate::error::{Error, Result};
+use crate::index::DocSummary;
 use crate::index::aliases::AliasTable;
 use crate::index::dates::{day_number, overlap_ranges};
 use crate::index::schema::Fields;
@@ -60,6 +61,53 @@ impl Filters {
             Dimension::Cites => &self.cites,
             _ => &[],
         }
+    }
+
+    /// The filters with each `--doc` value made a document id of the index:
+    /// an id, or the start of exactly one (`crisisgroup-25` →
+    /// `crisisgroup-258`).
+    ///
+    /// # Errors
+    /// [`Error::Filter`] for a value that starts no id or several, naming
+    /// the ids it could mean.
+    pub(crate) fn with_docs_resolved(&self, docs: &[DocSummary]) -> Result<Filters> {
+        let ids: Vec<&str> = docs.iter().map(|d| d.meta.id.as_str()).collect();
+        let mut out = self.clone();
+        for value in &mut out.docs {
+            let v = value.trim().to_string();
+            if ids.contains(&v.as_str()) {
+                *value = v;
+                continue;
+            }
+            let starting: Vec<&str> = ids
+                .iter()
+                .copied()
+                .filter(|id| id.starts_with(&v))
+                .collect();
+            if let [one] = starting[..] {
+                *value = one.to_string();
+                continue;
+            }
+            let close: Vec<&str> = if starting.is_empty() {
+                ids.iter()
+                    .copied()
+                    .filter(|id| id.contains(&v) || v.contains(*id))
+                    .collect()
+            } else {
+                starting
+            };
+            let message = if close.is_empty() {
+                "not a document of this index; hint: `dossier docs` lists them".to_string()
+            } else {
+                format!("could be {}; hint: give more of the id", close.join(", "))
+            };
+            return Err(Error::Filter {
+                flag: "--doc".into(),
+                value: value.clone(),
+                message,
+            });
+        }
+        Ok(out)
     }
 
     /// One query clause per set filter, to be combined with `Occur::Must`.

@@ -112,6 +112,13 @@ pub(crate) fn plan(
         }
         tiers.push(Box::new(AllQuery));
     }
+    let resolved;
+    let filters = if filters.docs.is_empty() {
+        filters
+    } else {
+        resolved = filters.with_docs_resolved(&handle.docs()?)?;
+        &resolved
+    };
     let clauses = filters.clauses(&handle.fields, aliases)?;
     if !clauses.is_empty() {
         tiers = tiers

@@ -62,3 +62,36 @@ fn nothing_counted_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn doc_takes_an_unambiguous_start_of_an_id() {
+    let shared = Shared::get();
+    let count = |doc: &str| {
+        let out = shared
+            .cmd()
+            .args(["search", "prison", "-c", "--doc", doc])
+            .output()
+            .expect("runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).trim().to_string(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, full, _) = count("crisisgroup-258");
+    assert_eq!(code, Some(0));
+    assert_eq!(count("crisisgroup-25").1, full);
+    // (value, what the one-line error says)
+    let cases = [
+        ("crisisgroup", "could be crisisgroup-"),
+        ("nonesuch", "not a document of this index"),
+    ];
+    for (value, said) in cases {
+        let (code, out, err) = count(value);
+        assert_eq!(code, Some(2), "{value}");
+        assert!(
+            out.is_empty() && err.contains(said) && err.lines().count() == 1,
+            "{value}: {err}"
+        );
+    }
+}
