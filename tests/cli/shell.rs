@@ -75,3 +75,73 @@ fn every_command_that_finds_nothing_exits_1() {
         assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn human_output_fits_columns_on_a_pipe() {
+    for columns in ["60", "200"] {
+        let width: usize = columns.parse().expect("number");
+        for args in [
+            &["search", "prison radicalisation", "-n", "5"][..],
+            &[
+                "search",
+                "deradicalisaton",
+                "programme",
+                "--explain",
+                "-n",
+                "3",
+            ],
+            &["show", "crisisgroup-258/p16", "-C", "1"],
+            &["timeline", "-n", "5"],
+            &["docs"],
+            &["facets"],
+        ] {
+            let out = Shared::get()
+                .cmd()
+                .env("COLUMNS", columns)
+                .args(args)
+                .output()
+                .expect("runs");
+            let text = String::from_utf8(out.stdout).expect("utf-8");
+            // Only a word longer than the width (a file path) may stick out,
+            // alone on its line: words are never cut.
+            for line in text.lines().filter(|l| l.chars().count() > width) {
+                assert_eq!(
+                    line.split_whitespace().count(),
+                    1,
+                    "{args:?} at {columns}: {line:?}"
+                );
+            }
+            let widest = text
+                .lines()
+                .map(|l| l.chars().count())
+                .filter(|&n| n <= width)
+                .max()
+                .unwrap_or(0);
+            if width == 60 {
+                assert!(widest > 40, "{args:?} uses the width");
+            }
+        }
+    }
+}
+
+#[test]
+fn clicolor_force_colours_a_pipe_and_no_color_wins() {
+    let run = |vars: &[(&str, &str)]| {
+        let mut cmd = Shared::get().cmd();
+        cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        let out = cmd
+            .args(["search", "prison", "-n", "1"])
+            .output()
+            .expect("runs");
+        String::from_utf8(out.stdout)
+            .expect("utf-8")
+            .contains('\u{1b}')
+    };
+    assert!(!run(&[]));
+    assert!(run(&[("CLICOLOR_FORCE", "1")]));
+    assert!(!run(&[("CLICOLOR_FORCE", "0")]));
+    assert!(!run(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+}

@@ -4,8 +4,11 @@ use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 
 use crate::args::ColorChoice;
 
-/// Width used when stdout is not a terminal.
+/// Width used when stdout is not a terminal and `COLUMNS` is not set.
 const DEFAULT_WIDTH: usize = 100;
+/// Narrowest and widest wrapping `COLUMNS` may ask for.
+const MIN_WIDTH: usize = 20;
+const MAX_WIDTH: usize = 1000;
 
 /// Buffered stdout with the colour and width decisions made.
 pub(crate) struct Out {
@@ -24,14 +27,24 @@ impl Out {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::env::var("TERM").map_or(true, |t| t != "dumb")
+                let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+                // NO_COLOR wins; CLICOLOR_FORCE colours a pipe too (as bat
+                // and ls do); otherwise a terminal that is not `dumb`.
+                !set("NO_COLOR")
+                    && ((set("CLICOLOR_FORCE")
+                        && std::env::var("CLICOLOR_FORCE").is_ok_and(|v| v != "0"))
+                        || (tty && std::env::var("TERM").map_or(true, |t| t != "dumb")))
             }
         };
-        let width = if tty {
-            textwrap::termwidth().clamp(40, 140)
-        } else {
-            DEFAULT_WIDTH
+        // COLUMNS when set (a pipe, a narrow pane), else the terminal's.
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<usize>().ok())
+            .filter(|&c| c > 0);
+        let width = match columns {
+            Some(c) => c.clamp(MIN_WIDTH, MAX_WIDTH),
+            None if tty => textwrap::termwidth().clamp(MIN_WIDTH, 140),
+            None => DEFAULT_WIDTH,
         };
         Out {
             w: BufWriter::new(stdout),
@@ -65,9 +78,13 @@ impl Out {
 
     /// Writes `text` wrapped, its first line indented by `first`, the others by `rest`.
     pub(crate) fn hanging(&mut self, text: &str, first: &str, rest: &str) -> io::Result<()> {
+        // Never split at a hyphen or inside a word: a passage id
+        // (`crisisgroup-258/p24`) must stay whole to be copied.
         let opts = textwrap::Options::new(self.width)
             .initial_indent(first)
-            .subsequent_indent(rest);
+            .subsequent_indent(rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .break_words(false);
         for line in textwrap::wrap(text, opts) {
             writeln!(self.w, "{line}")?;
         }

@@ -26,7 +26,8 @@ pub(crate) fn run(handle: &IndexHandle, args: &DocsArgs, out: &mut Out) -> Resul
 
 fn write_human(out: &mut Out, d: &DocSummary) -> Result<()> {
     let m = &d.meta;
-    writeln!(out, "{}  {}", out.paint(Style::Bold, &m.id), m.title)?;
+    let first = format!("{}  ", out.paint(Style::Bold, &m.id));
+    out.hanging(&m.title, &first, "    ")?;
     let mut facts = Vec::new();
     if let Some(p) = &m.publisher {
         facts.push(p.clone());

@@ -32,8 +32,10 @@ pub(crate) fn write_hit(
     expansions: &[Expansion],
 ) -> Result<()> {
     let p = &hit.passage;
-    writeln!(out, "{rank:>2}. {}", citation(out, p))?;
-    writeln!(out, "    {}", location(out, p))?;
+    // Citation and location lines wrap too, under the hit's number.
+    let (cite, place) = (citation(out, p), location(out, p));
+    out.hanging(&cite, &format!("{rank:>2}. "), "    ")?;
+    out.wrapped(&place, "    ")?;
     let (open, close) = out.match_markers();
     let text = snippet_text(&hit.snippet, open, close);
     out.wrapped(&text, "    ")?;
@@ -48,7 +50,8 @@ pub(crate) fn write_hit(
         .collect();
     if !matched.is_empty() {
         let line = format!("matched through: {}", matched.join("; "));
-        writeln!(out, "    {}", out.paint(Style::Dim, &line))?;
+        let line = out.paint(Style::Dim, &line);
+        out.wrapped(&line, "    ")?;
     }
     writeln!(out)?;
     Ok(())

@@ -153,13 +153,15 @@ fn write_listing(out: &mut Out, args: &SearchArgs, results: &SearchResults) -> R
     if !results.hits.is_empty() {
         let shown = args.offset + results.hits.len();
         let line = format!("{}–{shown} of {}", args.offset + 1, count_line(results));
-        writeln!(out, "{}", out.paint(Style::Dim, &line))?;
+        let line = out.paint(Style::Dim, &line);
+        out.wrapped(&line, "")?;
     }
     for line in typo_lines(results) {
         if results.hits.is_empty() {
             writeln!(std::io::stderr().lock(), "dossier: {line}")?;
         } else {
-            writeln!(out, "{}", out.paint(Style::Dim, &line))?;
+            let line = out.paint(Style::Dim, &line);
+            out.wrapped(&line, "")?;
         }
     }
     if args.shown.facets {
@@ -231,14 +233,11 @@ fn typo_lines(results: &SearchResults) -> Vec<String> {
 /// `--explain`: how each query word was widened, before the hits.
 fn write_explanation(out: &mut Out, expansions: &[Expansion]) -> Result<()> {
     if expansions.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            out.paint(
-                Style::Dim,
-                "query words taken as typed (no other spelling, compound, typo or entity name)"
-            )
-        )?;
+        let line = out.paint(
+            Style::Dim,
+            "query words taken as typed (no other spelling, compound, typo or entity name)",
+        );
+        out.wrapped(&line, "")?;
     } else {
         writeln!(
             out,
@@ -246,7 +245,8 @@ fn write_explanation(out: &mut Out, expansions: &[Expansion]) -> Result<()> {
             out.paint(Style::Dim, "query words also matched as:")
         )?;
         for e in expansions {
-            writeln!(out, "  {}", out.paint(Style::Dim, &expansion_line(e)))?;
+            let line = out.paint(Style::Dim, &expansion_line(e));
+            out.hanging(&line, "  ", "    ")?;
         }
     }
     writeln!(out)?;

@@ -43,11 +43,13 @@ pub(crate) fn run(handle: &IndexHandle, args: &ShowArgs, out: &mut Out) -> Resul
         writeln!(out)?;
         return Ok(Status::Success);
     }
-    writeln!(out, "{}", citation(out, &ctx.passage))?;
+    let cite = citation(out, &ctx.passage);
+    out.wrapped(&cite, "")?;
     for p in &ctx.before {
         write_neighbour(out, p)?;
     }
-    writeln!(out, "{}", location(out, &ctx.passage))?;
+    let place = location(out, &ctx.passage);
+    out.wrapped(&place, "")?;
     out.wrapped(&ctx.passage.text, "  ")?;
     if let Some(refs) = refs_line(&ctx.passage) {
         writeln!(out, "  {}", out.paint(Style::Dim, &refs))?;
@@ -83,7 +85,8 @@ pub(crate) fn run(handle: &IndexHandle, args: &ShowArgs, out: &mut Out) -> Resul
 }
 
 fn write_neighbour(out: &mut Out, p: &Passage) -> Result<()> {
-    writeln!(out, "{}", out.paint(Style::Dim, &location(out, p)))?;
+    let place = out.paint(Style::Dim, &location(out, p));
+    out.wrapped(&place, "")?;
     let text = if p.kind == PassageKind::Heading {
         out.paint(Style::Bold, &p.text)
     } else {

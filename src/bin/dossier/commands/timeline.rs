@@ -34,14 +34,14 @@ pub(crate) fn run(handle: &IndexHandle, args: &TimelineArgs, out: &mut Out) -> R
                 Some(q) => format!("{} ({q})", e.date.value),
                 None => e.date.value.clone(),
             };
-            writeln!(
-                out,
-                "{}  {}",
-                out.paint(Style::Bold, &format!("{date:<DATE_WIDTH$}")),
-                citation(out, &e.passage)
-            )?;
             let indent = " ".repeat(DATE_WIDTH + 2);
-            writeln!(out, "{indent}{}", location(out, &e.passage))?;
+            let first = format!(
+                "{}  ",
+                out.paint(Style::Bold, &format!("{date:<DATE_WIDTH$}"))
+            );
+            let (cite, place) = (citation(out, &e.passage), location(out, &e.passage));
+            out.hanging(&cite, &first, &indent)?;
+            out.wrapped(&place, &indent)?;
             out.wrapped(&e.sentence, &indent)?;
         }
         if t.total > 0 {
