@@ -279,20 +279,11 @@ pub(crate) struct IngestArgs {
     #[arg(long)]
     pub recover: bool,
 
-    /// Worker threads (default: all cores; 1 to 256).
-    #[arg(long, value_name = "N", value_parser = threads)]
-    pub threads: Option<usize>,
-
-    /// No progress bar and no summary line.
-    #[arg(long, short)]
-    pub quiet: bool,
-
-    /// Skip files larger than this many megabytes (default 256; 1 to 65,536).
-    #[arg(long, value_name = "MB", value_parser = megabytes)]
-    pub max_file_size: Option<u64>,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
 }
 
-/// How `add`, `remove` and `update` read files.
+/// How `ingest`, `add`, `remove` and `update` read files.
 #[derive(Debug, Args)]
 pub(crate) struct ReadingArgs {
     /// Worker threads (default: all cores; 1 to 256).

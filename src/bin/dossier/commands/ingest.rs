@@ -1,13 +1,13 @@
 //! `dossier ingest`: build the index, with a progress bar on a terminal.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use dossier::{IndexHandle, IngestConfig, IngestSummary, PassageKind, Progress, Warning, ingest};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::args::{Cli, IngestArgs};
+use crate::args::{Cli, IngestArgs, ReadingArgs};
 use crate::exit::Status;
 use crate::output::printable;
 
@@ -22,25 +22,16 @@ pub(crate) fn run(cli: &Cli, args: &IngestArgs) -> Result<Status> {
         )?;
         return Ok(Status::Success);
     }
-    let defaults = IngestConfig::default();
-    let config = IngestConfig {
-        paths: args.paths.clone(),
-        index: cli.index_dir().to_path_buf(),
-        threads: args.threads.unwrap_or(defaults.threads),
-        data: cli.data.clone(),
-        max_file_bytes: args
-            .max_file_size
-            .map_or(defaults.max_file_bytes, |mb| mb * 1024 * 1024),
-    };
+    let config = reading_config(cli, &args.reading, args.paths.clone());
     // An ingest replaces the whole index: what it drops is said.
     let before: Vec<String> = IndexHandle::open(cli.index_dir())
         .and_then(|h| h.docs())
         .map(|docs| docs.into_iter().map(|d| d.meta.id).collect())
         .unwrap_or_default();
-    let progress = Bar::new(!args.quiet);
+    let progress = Bar::new(!args.reading.quiet);
     let summary = ingest(&config, &progress)?;
     progress.finish();
-    if !args.quiet {
+    if !args.reading.quiet {
         let mut err = std::io::stderr().lock();
         for w in &summary.ignored {
             writeln!(err, "dossier: note: {}: {}", printable(&w.path), w.message)?;
@@ -63,6 +54,24 @@ pub(crate) fn run(cli: &Cli, args: &IngestArgs) -> Result<Status> {
     } else {
         Status::Error
     })
+}
+
+/// What the reading flags of `ingest`, `add`, `remove` and `update` ask for.
+pub(crate) fn reading_config(
+    cli: &Cli,
+    reading: &ReadingArgs,
+    paths: Vec<PathBuf>,
+) -> IngestConfig {
+    let defaults = IngestConfig::default();
+    IngestConfig {
+        paths,
+        index: cli.index_dir().to_path_buf(),
+        threads: reading.threads.unwrap_or(defaults.threads),
+        data: cli.data.clone(),
+        max_file_bytes: reading
+            .max_file_size
+            .map_or(defaults.max_file_bytes, |mb| mb * 1024 * 1024),
+    }
 }
 
 /// Builds the index from the default corpus, quietly but for warnings.

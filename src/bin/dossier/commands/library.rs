@@ -4,9 +4,9 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{Changes, IngestConfig, UpdateSummary, update as update_library};
+use dossier::{Changes, UpdateSummary, update as update_library};
 
-use super::ingest::Bar;
+use super::ingest::{Bar, reading_config};
 use crate::args::{AddArgs, Cli, ReadingArgs, RemoveArgs, UpdateArgs};
 use crate::exit::Status;
 use crate::output::printable;
@@ -32,16 +32,7 @@ pub(crate) fn update(cli: &Cli, args: &UpdateArgs) -> Result<Status> {
 }
 
 fn run(cli: &Cli, reading: &ReadingArgs, changes: &Changes) -> Result<Status> {
-    let defaults = IngestConfig::default();
-    let config = IngestConfig {
-        paths: Vec::new(),
-        index: cli.index_dir().to_path_buf(),
-        threads: reading.threads.unwrap_or(defaults.threads),
-        data: cli.data.clone(),
-        max_file_bytes: reading
-            .max_file_size
-            .map_or(defaults.max_file_bytes, |mb| mb * 1024 * 1024),
-    };
+    let config = reading_config(cli, reading, Vec::new());
     let progress = Bar::new(!reading.quiet);
     let summary = update_library(&config, changes, &progress)?;
     progress.finish();
