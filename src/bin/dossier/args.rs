@@ -5,24 +5,37 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::{Deserialize, Serialize};
 
+/// Where the index is when `--index` is not given.
+pub(crate) const DEFAULT_INDEX: &str = "index";
+
 /// Search long reports on violent extremism: find the passage, cite it, see its sources.
 ///
-/// dossier reads a folder of reports (web and PDF exports as text or markdown),
-/// cuts them into citable passages — headings, paragraphs, footnotes, timeline
-/// events, captions — links each footnote to the passage citing it, tags
-/// countries, armed groups, places, persons and dates, and searches them.
+/// dossier reads a folder of reports (PDFs as published, web pages, Word
+/// documents, markdown and text exports), cuts them into citable passages —
+/// headings, paragraphs, footnotes, timeline events, captions — links each
+/// footnote to the passage citing it, tags countries, armed groups, places,
+/// persons and dates, and searches them.
 ///
 /// Start with `dossier search "prison radicalisation"`: the first search builds
 /// the index from the bundled corpus. Every field of the `--json` outputs is
 /// documented in the repository's docs/json.md.
-/// Where the index is when `--index` is not given.
-pub(crate) const DEFAULT_INDEX: &str = "index";
-
 #[derive(Debug, Parser)]
 #[command(
     name = "dossier",
     version = concat!(env!("CARGO_PKG_VERSION"), " (", env!("DOSSIER_COMMIT"), ")"),
-    max_term_width = 100
+    max_term_width = 100,
+    after_long_help = "Exit codes:
+  0  done, with output
+  1  nothing matches (search, facets, timeline, sources, a page past the last hit)
+  2  an error: one line on stderr says what is wrong
+
+Settings: flags win over DOSSIER_* variables (DOSSIER_INDEX, DOSSIER_DATA,
+DOSSIER_COLOR, DOSSIER_PAGING, DOSSIER_PAGER), which win over the config file
+($XDG_CONFIG_HOME/dossier/config.toml, else ~/.config/dossier/config.toml):
+  index = \"~/dossier-index\"
+  color = \"never\"
+  paging = \"never\"
+  pager = \"less -RFS\""
 )]
 pub(crate) struct Cli {
     /// Index directory [default: index]. Only the default location is built
@@ -37,16 +50,48 @@ pub(crate) struct Cli {
     #[arg(long, global = true, env = "DOSSIER_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
-    /// When to colour output: auto (a terminal, `NO_COLOR` unset), always, never.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    /// When to colour output: auto (a terminal, `NO_COLOR` unset), always, never
+    /// [default: auto].
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "DOSSIER_COLOR",
+        value_name = "WHEN"
+    )]
+    pub color: Option<ColorChoice>,
+
+    /// When to send long human output through a pager: auto (when stdout is
+    /// a terminal), always, never [default: auto]. The pager is
+    /// `DOSSIER_PAGER`, else the config file's `pager`, else `PAGER`, else
+    /// `less -RF` (which quits at once when the output fits the screen).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "DOSSIER_PAGING",
+        value_name = "WHEN"
+    )]
+    pub paging: Option<Paging>,
+
+    /// A config file to read instead of `$XDG_CONFIG_HOME/dossier/config.toml`
+    /// (`~/.config/dossier/config.toml`): keys `index`, `data`, `color`,
+    /// `paging`, `pager`. Flags override it, `DOSSIER_*` variables sit in
+    /// between.
+    #[arg(long, global = true, env = "DOSSIER_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The pager command the config file names, if any (filled in after parsing).
+    #[arg(skip)]
+    pub config_pager: Option<String>,
 
     #[command(subcommand)]
     pub command: Command,
 }
 
 /// `--color` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub(crate) enum ColorChoice {
     /// Colour when stdout is a terminal and `NO_COLOR` is unset.
     Auto,
@@ -56,7 +101,29 @@ pub(crate) enum ColorChoice {
     Never,
 }
 
+/// `--paging` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Paging {
+    /// Page human output when stdout is a terminal.
+    Auto,
+    /// Always page human output, even on a pipe.
+    Always,
+    /// Never page.
+    Never,
+}
+
 impl Cli {
+    /// The colour choice, after the config file: `auto` when nothing says.
+    pub(crate) fn color(&self) -> ColorChoice {
+        self.color.unwrap_or(ColorChoice::Auto)
+    }
+
+    /// The paging choice, after the config file: `auto` when nothing says.
+    pub(crate) fn paging(&self) -> Paging {
+        self.paging.unwrap_or(Paging::Auto)
+    }
+
     /// The index directory in use.
     pub(crate) fn index_dir(&self) -> &Path {
         self.index.as_deref().unwrap_or(Path::new(DEFAULT_INDEX))

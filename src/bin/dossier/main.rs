@@ -6,8 +6,10 @@
 
 mod args;
 mod commands;
+mod config;
 mod exit;
 mod output;
+mod pager;
 mod panic;
 
 use std::io::Write;
@@ -19,7 +21,11 @@ use args::Cli;
 use exit::Status;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Err(err) = config::apply(&mut cli) {
+        report(&err);
+        return Status::Error.into();
+    }
     panic::quiet();
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| commands::run(&cli)));
     let status = match run {

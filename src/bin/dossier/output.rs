@@ -1,8 +1,9 @@
 //! Terminal output: colour decided once, text wrapped to the terminal width.
 
-use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 
 use crate::args::ColorChoice;
+use crate::pager::Sink;
 
 /// Width used when stdout is not a terminal and `COLUMNS` is not set.
 const DEFAULT_WIDTH: usize = 100;
@@ -10,9 +11,9 @@ const DEFAULT_WIDTH: usize = 100;
 const MIN_WIDTH: usize = 20;
 const MAX_WIDTH: usize = 1000;
 
-/// Buffered stdout with the colour and width decisions made.
+/// Buffered stdout (or a pager) with the colour and width decisions made.
 pub(crate) struct Out {
-    w: BufWriter<Stdout>,
+    w: BufWriter<Sink>,
     /// Whether to emit ANSI colour.
     pub color: bool,
     /// Columns to wrap text at.
@@ -20,7 +21,9 @@ pub(crate) struct Out {
 }
 
 impl Out {
-    pub(crate) fn new(choice: ColorChoice) -> Out {
+    /// Output coloured as `choice` says, through `pager` when one is given
+    /// (colour and width are still those of the terminal it shows on).
+    pub(crate) fn new(choice: ColorChoice, pager: Option<Vec<String>>) -> Out {
         let stdout = io::stdout();
         let tty = stdout.is_terminal();
         let color = match choice {
@@ -47,7 +50,7 @@ impl Out {
             None => DEFAULT_WIDTH,
         };
         Out {
-            w: BufWriter::new(stdout),
+            w: BufWriter::new(Sink::new(pager)),
             color,
             width,
         }

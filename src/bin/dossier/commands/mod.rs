@@ -39,7 +39,12 @@ pub(crate) use engine::Engine;
 
 /// Runs the command line's subcommand.
 pub(crate) fn run(cli: &Cli) -> Result<Status> {
-    let mut out = Out::new(cli.color);
+    let pager = crate::pager::choose(
+        cli.paging(),
+        cli.config_pager.as_deref(),
+        prints_for_people(&cli.command),
+    );
+    let mut out = Out::new(cli.color(), pager);
     let status = match &cli.command {
         Command::Ingest(a) => ingest::run(cli, a)?,
         Command::Completions(a) => shell::completions(a.shell, &mut out),
@@ -68,6 +73,22 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
     };
     out.flush()?;
     Ok(status)
+}
+
+/// Whether a command's output is read by people (and may go through the
+/// pager): listings in their text form, not JSON, tables for other tools,
+/// progress, or scripts.
+fn prints_for_people(command: &Command) -> bool {
+    match command {
+        Command::Search(a) => !a.shown.json && a.table.format.is_none(),
+        Command::Show(a) => !a.json,
+        Command::Cite(a) => matches!(a.format, dossier::CiteFormat::Text),
+        Command::Facets(a) => !a.json && a.format.is_none(),
+        Command::Docs(a) => !a.json,
+        Command::Timeline(a) => !a.json,
+        Command::Sources(a) => !a.json,
+        _ => false,
+    }
 }
 
 /// `dossier check`: the damaged files of the index, one per line.
