@@ -139,7 +139,8 @@ static EVENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// Numbered heading: `IV. Conclusion`, `A.Down but Not Out`, `2. The gender dimension`;
 /// an initialism (`U.S. Objectives`) matches the first branch, which numbers nothing.
 static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z]\.[A-Z]\..*|([IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s*(\S.*))$").expect("regex")
+    Regex::new(r"^(?:[A-Z]\.[A-Z]\..*|(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)|([IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s*(\S.*))$")
+        .expect("regex")
 });
 
 /// Contact lines of back matter: `T: +31 …`, `E: info@…`.
@@ -280,11 +281,17 @@ pub(crate) fn event_header(text: &str) -> Option<&str> {
         .map(|m| m.as_str())
 }
 
-/// A heading's level from its numbering (`IV.` 1, `A.` 2, `1.` 3), and its
-/// text with the numbering normalised (`I.Introduction` → `I. Introduction`).
+/// A heading's level from its numbering (`IV.` 1, `A.` 2, `1.` 3, `1.2` 4,
+/// `1.2.3` 5), and its text with the numbering normalised (`I.Introduction`
+/// → `I. Introduction`; a decimal numbering such as `4.1` kept as written).
 pub(crate) fn numbered_heading(text: &str) -> Option<(u8, String)> {
     let c = NUMBERED_HEADING.captures(text.trim())?;
-    let (num, rest) = (c.get(1)?.as_str(), &c[2]);
+    if let (Some(num), Some(rest)) = (c.get(1), c.get(2)) {
+        let depth = num.as_str().matches('.').count();
+        let level = (3 + depth).min(6) as u8;
+        return Some((level, format!("{} {}", num.as_str(), rest.as_str())));
+    }
+    let (num, rest) = (c.get(3)?.as_str(), &c[4]);
     let level = if num.chars().all(|ch| ch.is_ascii_digit()) {
         3
     } else if num.chars().all(|ch| "IVXLC".contains(ch))
@@ -566,6 +573,19 @@ mod tests {
             numbered_heading("2. The gender dimension"),
             Some((3, "2. The gender dimension".into()))
         );
+        // Decimal numberings keep their dots and nest by depth.
+        let decimal = [
+            ("4.1 Early Years", Some((4, "4.1 Early Years"))),
+            ("4.1. Early Years", Some((4, "4.1 Early Years"))),
+            ("12.10 Later", Some((4, "12.10 Later"))),
+            ("2.3.1  Funding", Some((5, "2.3.1 Funding"))),
+            ("1.2.3.4.5 Deep", Some((6, "1.2.3.4.5 Deep"))),
+            ("3.Methods", Some((3, "3. Methods"))),
+        ];
+        for (text, want) in decimal {
+            let want = want.map(|(l, t)| (l, t.to_string()));
+            assert_eq!(numbered_heading(text), want, "{text}");
+        }
         assert_eq!(numbered_heading("Executive Summary"), None);
         assert_eq!(numbered_heading("U.S. Objectives"), None);
     }
