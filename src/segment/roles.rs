@@ -284,8 +284,7 @@ fn classify_one(
     match block.shape {
         Shape::Para if has_markers => Some(Role::Para),
         Shape::Heading { level, emphasis } => {
-            if meta.title.is_empty() && !prose_seen && classify::could_be_title(text) {
-                text.clone_into(&mut meta.title);
+            if take_title(text, meta, prose_seen) {
                 return None;
             }
             let level = styled.level(level, emphasis);
@@ -297,8 +296,7 @@ fn classify_one(
         Shape::Item => Some(Role::Item),
         Shape::Para if text.starts_with(['•', '·']) => Some(Role::Item),
         Shape::Para if !block.typeset && classify::looks_like_heading(text) => {
-            if meta.title.is_empty() && !prose_seen && classify::could_be_title(text) {
-                text.clone_into(&mut meta.title);
+            if take_title(text, meta, prose_seen) {
                 return None;
             }
             let author = meta.authors.iter().any(|a| a == text);
@@ -309,6 +307,43 @@ fn classify_one(
         }
         _ => Some(Role::Para),
     }
+}
+
+/// Takes a title line into `meta` before any prose: the first line that
+/// could be a title, or, after an all-capitals topic line, the longer line
+/// that follows it, joined with a colon (`HOMELAND GRANTS` then `Oversight
+/// of …`, as government audit reports print their titles).
+fn take_title(text: &str, meta: &mut DocMeta, prose_seen: bool) -> bool {
+    if prose_seen || !classify::could_be_title(text) {
+        return false;
+    }
+    if meta.title.is_empty() {
+        text.clone_into(&mut meta.title);
+        return true;
+    }
+    if completes_topic_line(&meta.title, text) {
+        meta.title = format!("{}: {text}", meta.title);
+        return true;
+    }
+    false
+}
+
+/// Fewest words a line needs to read as the title under a topic line; a
+/// shorter one (`Executive Summary`, `Key Findings`) heads a section.
+const MIN_SUBTITLE_WORDS: usize = 5;
+
+/// Whether `line` is the title proper under the all-capitals topic line
+/// `topic`: in mixed case, and longer than it.
+fn completes_topic_line(topic: &str, line: &str) -> bool {
+    let all_caps = |t: &str| {
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !t.chars().any(char::is_lowercase)
+    };
+    let words = line.split_whitespace().count();
+    all_caps(topic)
+        && !topic.contains(':')
+        && !all_caps(line)
+        && words >= MIN_SUBTITLE_WORDS
+        && words > topic.split_whitespace().count()
 }
 
 /// Whether an author line names someone: without a colon, one word is
@@ -420,6 +455,47 @@ fn strip_bullet(marked: &mut Marked) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_topic_line_takes_the_title_under_it() {
+        // (topic line, next line, joined)
+        let cases = [
+            (
+                "HOMELAND GRANTS",
+                "Oversight of Prevention Grants Needs Clearer Measures",
+                true,
+            ),
+            (
+                "COUNTERTERRORISM",
+                "State Should Track the Results of Its Training Programs",
+                true,
+            ),
+            ("COUNTERING EXTREMISM IN MALI", "Executive Summary", false),
+            ("KEY FACTS", "Key Findings and Recommendations", false),
+            (
+                "The Sahel After the Coups",
+                "Jihadist Groups Expand Across Three Borders Again",
+                false,
+            ),
+            (
+                "TERRORISM: A PRIMER",
+                "What the Evidence Says About Foreign Fighters Now",
+                false,
+            ),
+            (
+                "HOMELAND GRANTS",
+                "REPORT TO CONGRESSIONAL COMMITTEES ON THE PROGRAM",
+                false,
+            ),
+        ];
+        for (topic, line, joined) in cases {
+            assert_eq!(
+                super::completes_topic_line(topic, line),
+                joined,
+                "{topic} / {line}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]
