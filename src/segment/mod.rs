@@ -39,6 +39,7 @@ pub(crate) use block::{Block, Segmented};
 pub(crate) use inline::{Inline, Link, NOTE_OPEN, note_marker};
 pub(crate) use markers::FN_CLOSE;
 use markers::RefTarget;
+use notes::NoteNumbers;
 pub(crate) use raw::RawBlock;
 pub(crate) use raw::{Emphasis, NoteLabel, Shape};
 pub(crate) use reader::Syntax;
@@ -52,7 +53,7 @@ pub(crate) fn segment_text(text: &str, start: usize, syntax: Syntax) -> Vec<Segm
         .into_iter()
         .map(|range| {
             let raw = reader::read(text, range.clone(), syntax, &roles::line_kind);
-            segment_blocks(raw, range, Continuity::CutByPages)
+            segment_raw(raw, range, Continuity::CutByPages, NoteNumbers::ByFirstUse)
         })
         .collect()
 }
@@ -90,12 +91,24 @@ fn split_reports(text: &str, start: usize) -> Vec<Range<usize>> {
 /// notes numbered, roles given, continuations stitched, pull-quotes
 /// dropped, glued markers read, sections and footnotes emitted. `span` is
 /// the report's byte range in its file (empty when the format has none).
+/// The notes' labels are those the reader sees printed, and numbered ones
+/// keep their numbers.
 pub(crate) fn segment_blocks(
-    mut raw: Vec<RawBlock>,
+    raw: Vec<RawBlock>,
     span: Range<usize>,
     continuity: Continuity,
 ) -> Segmented {
-    notes::number(&mut raw);
+    segment_raw(raw, span, continuity, NoteNumbers::Printed)
+}
+
+/// [`segment_blocks`], with the way note labels become numbers.
+fn segment_raw(
+    mut raw: Vec<RawBlock>,
+    span: Range<usize>,
+    continuity: Continuity,
+    numbering: NoteNumbers,
+) -> Segmented {
+    notes::number(&mut raw, numbering);
     let mut meta = DocMeta::default();
     let pieces = roles::classify_all(&raw, &mut meta);
     let pieces = stitch::stitch(pieces, continuity);

@@ -4,17 +4,29 @@
 //! In: a report's raw blocks, whose texts hold note references as
 //! [`note_marker`]s and whose note blocks carry labels. Out: the same blocks
 //! with every label a number. Numbered labels (`[^12]`, HTML `fn12`, a PDF
-//! superscript) keep their numbers; when any label is a name (`[^smith]`),
-//! notes are numbered in order of first reference, as markdown renderers
-//! number them, and notes nobody cites follow in the order defined.
+//! superscript) keep their numbers. When any label is a name, a text's
+//! `[^smith]` keys are all numbered in order of first reference, as markdown
+//! renderers number them, and notes nobody cites follow in the order
+//! defined; a format's printed labels (a table's `a`, `b` beside numbered
+//! notes) keep the numbers printed and names are numbered after them.
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::inline::{Inline, NOTE_CLOSE, NOTE_OPEN, note_marker};
 use super::raw::{NoteLabel, RawBlock, Shape};
 
+/// What note labels are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NoteNumbers {
+    /// Keys of markdown's footnote syntax: the rendered page numbers them in
+    /// order of first reference, whatever they say.
+    ByFirstUse,
+    /// What the page prints: a number stays that number.
+    Printed,
+}
+
 /// Gives every note label of a report a number.
-pub(crate) fn number(blocks: &mut [RawBlock]) {
+pub(crate) fn number(blocks: &mut [RawBlock], numbering: NoteNumbers) {
     let mut order: Vec<String> = Vec::new();
     let mut named = false;
     for b in blocks.iter() {
@@ -42,7 +54,10 @@ pub(crate) fn number(blocks: &mut [RawBlock]) {
     if !named {
         return;
     }
-    let numbers: HashMap<String, u32> = order.into_iter().zip(1u32..).collect();
+    let numbers: HashMap<String, u32> = match numbering {
+        NoteNumbers::ByFirstUse => order.into_iter().zip(1u32..).collect(),
+        NoteNumbers::Printed => printed_numbers(order),
+    };
     for b in blocks.iter_mut() {
         if let Shape::Note(label) = &b.shape {
             let key = match label {
@@ -57,6 +72,25 @@ pub(crate) fn number(blocks: &mut [RawBlock]) {
             renumber(&mut b.inline, &numbers);
         }
     }
+}
+
+/// A number for every printed label: a numbered note keeps its number
+/// (citations quote it); named notes (a table's `a`, `b`) are numbered after
+/// the highest of them, in order of first use.
+fn printed_numbers(order: Vec<String>) -> HashMap<String, u32> {
+    let printed = |label: &str| label.parse::<u32>().ok();
+    let highest = order.iter().filter_map(|l| printed(l)).max().unwrap_or(0);
+    let mut next = highest;
+    order
+        .into_iter()
+        .map(|label| {
+            let n = printed(&label).unwrap_or_else(|| {
+                next += 1;
+                next
+            });
+            (label, n)
+        })
+        .collect()
 }
 
 /// The labels of the note markers in a text, in order.
@@ -138,7 +172,7 @@ mod tests {
             note("1", "One."),
             note("3", "Three."),
         ];
-        number(&mut blocks);
+        number(&mut blocks, NoteNumbers::ByFirstUse);
         assert_eq!(
             blocks[0].inline.text,
             format!("First{} then{}.", m("3"), m("1"))
@@ -159,7 +193,7 @@ mod tests {
             note("jones", "Jones, 2019."),
             note("unused", "Never cited."),
         ];
-        number(&mut blocks);
+        number(&mut blocks, NoteNumbers::ByFirstUse);
         assert_eq!(
             blocks[1].inline.text,
             format!("A claim{} and another{}, again{}.", m("1"), m("2"), m("1"))
@@ -171,6 +205,31 @@ mod tests {
     }
 
     #[test]
+    fn numbered_notes_keep_their_numbers_beside_named_ones() {
+        // A table's lettered notes cited before the report's numbered ones.
+        let mut blocks = vec![
+            para(&format!("Table cell{} and cell{}.", m("a"), m("b"))),
+            para(&format!("A claim{} and another{}.", m("1"), m("2"))),
+            note("a", "Table note a."),
+            note("b", "Table note b."),
+            note("1", "One."),
+            note("2", "Two."),
+        ];
+        number(&mut blocks, NoteNumbers::Printed);
+        assert_eq!(
+            blocks[1].inline.text,
+            format!("A claim{} and another{}.", m("1"), m("2"))
+        );
+        assert_eq!(
+            blocks[0].inline.text,
+            format!("Table cell{} and cell{}.", m("3"), m("4"))
+        );
+        let numbers: Vec<&Shape> = blocks[2..].iter().map(|b| &b.shape).collect();
+        let want = [3, 4, 1, 2].map(|n| Shape::Note(NoteLabel::Number(n)));
+        assert_eq!(numbers, want.iter().collect::<Vec<_>>());
+    }
+
+    #[test]
     fn links_move_with_the_text() {
         let text = format!("See{} the [report]", m("long-label"));
         let start = text.find("report").expect("present");
@@ -179,7 +238,7 @@ mod tests {
             range: start..start + 6,
             dest: "#".into(),
         });
-        number(&mut blocks);
+        number(&mut blocks, NoteNumbers::ByFirstUse);
         let inline = &blocks[0].inline;
         assert_eq!(&inline.text[inline.links[0].range.clone()], "report");
     }
