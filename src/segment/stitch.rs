@@ -171,7 +171,10 @@ const DANGLING_WORDS: [&str; 28] = [
 /// word (`the regions of` | `Tillabéri …`), or starts with a proper noun.
 fn continues(prev: &Piece, next: &Piece, between: Between, proper: &dyn Fn(&str) -> bool) -> bool {
     let prev_text = prev.marked.text.trim_end();
-    if classify::ends_sentence(prev_text) {
+    // A list item starts afresh, even in lower case after an item ending
+    // with a comma; only a page end can cut one (the rest set as an item).
+    let new_item = next.role == Role::Item && !between.page_break;
+    if new_item || classify::ends_sentence(prev_text) {
         return false;
     }
     let next_text = next.marked.text.trim_start();
@@ -306,4 +309,49 @@ fn caption_titles(pieces: Vec<Piece>) -> Vec<Piece> {
             p
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::segment::{Syntax, segment_text};
+
+    /// The passages' texts a report cuts into.
+    fn passages(text: &str) -> Vec<String> {
+        segment_text(text, 0, Syntax::Markdown)
+            .into_iter()
+            .flat_map(|s| s.blocks)
+            .map(|b| b.text)
+            .collect()
+    }
+
+    #[test]
+    fn list_items_stay_apart_and_cut_paragraphs_join() {
+        // (report text, its last passages)
+        let cases: [(&str, &[&str]); 3] = [
+            (
+                "Title Of It\n\nAid\n\nThe fund, set up after the attacks, helps the poorest towns of the region by:\n\n- paying for guards,\n\n- training imams; and\n\n- hiring mediators.\n",
+                &[
+                    "The fund, set up after the attacks, helps the poorest towns of the region by:",
+                    "paying for guards,",
+                    "training imams; and",
+                    "hiring mediators.",
+                ],
+            ),
+            (
+                "Title Of It\n\nAid\n\n* first point without a stop\n* second point\n",
+                &["first point without a stop", "second point"],
+            ),
+            (
+                "Title Of It\n\nAid\n\nThe council, which had not sat since the coup of the previous year and had lost two members, met in the\n\ncapital on Monday.\n",
+                &[
+                    "The council, which had not sat since the coup of the previous year and had lost two members, met in the capital on Monday.",
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = passages(text);
+            assert!(got.len() >= want.len(), "{text:?}: {got:?}");
+            assert_eq!(&got[got.len() - want.len()..], want, "{text:?}");
+        }
+    }
 }
