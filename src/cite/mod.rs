@@ -1,7 +1,7 @@
 //! Citations: passages and their reports → a quotation with a pin cite, in
 //! the forms writers and reference managers read (`dossier cite`).
 //!
-//! In: each passage with its report's [`DocMeta`] (from `docs.json`: authors
+//! In: each passage with its report's [`DocMeta`](crate::model::DocMeta) (from `docs.json`: authors
 //! and URL are there, not on the passage) and the footnotes it cites. Out: one
 //! string, an entry per passage in the order given. No I/O: the caller looks
 //! the passages and documents up.

@@ -1,6 +1,6 @@
 //! Line and block rules: what a block of a report *is*, from its content alone.
 //!
-//! In: one block's plain text (and its markdown shape). Out: a [`Role`]. Each
+//! In: one block's plain text (and its markdown shape). Out: a [`Role`](super::stitch::Role). Each
 //! rule is a small function with its own table of cases below; document-level
 //! context (repeated running headers, the title, heading styles) is applied by
 //! `segment` on top of these.

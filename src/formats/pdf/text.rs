@@ -3,7 +3,7 @@
 //!
 //! In: the lines of one block (and, for a note body, where its label ends).
 //! Out: plain text in which each raised note marker is a
-//! [`note_marker`](crate::segment::note_marker) at its place. Lines are
+//! [`crate::segment::note_marker`] at its place. Lines are
 //! joined by `\n`, which the segmenter later collapses, rejoining a word
 //! hyphenated after a letter (`radical-` `isation`) by its own rule; what
 //! that rule cannot know is decided here: a hyphen after a digit
