@@ -64,6 +64,38 @@ const SEARCH: &[&str] = &[
     "duplicates",
 ];
 
+/// `/api/facets`.
+#[derive(Serialize)]
+struct Facets<'a> {
+    facets: Vec<JsonFacet<'a>>,
+}
+
+/// `/api/docs`.
+#[derive(Serialize)]
+struct Docs<'a> {
+    docs: Vec<JsonDoc<'a>>,
+}
+
+/// `/api/timeline`: a page of entries and how many there are in all.
+#[derive(Serialize)]
+struct TimelinePage<'a> {
+    entries: Vec<JsonEntry<'a>>,
+    total: usize,
+}
+
+/// `/api/sources`.
+#[derive(Serialize)]
+struct Sources<'a> {
+    sources: Vec<JsonSource<'a>>,
+}
+
+/// `/api/cite`: the format asked and the text `dossier cite` prints.
+#[derive(Serialize)]
+struct Citation<'a> {
+    format: &'a str,
+    text: String,
+}
+
 /// `/api/search`: a page of hits, the facet counts of every match, the summary.
 #[derive(Serialize)]
 struct SearchPage<'a> {
@@ -161,10 +193,6 @@ fn facet_counts(handle: &dossier::IndexHandle, p: &Params) -> Answer {
     if !fields.is_empty() {
         counts.retain(|c| fields.contains(&c.dim));
     }
-    #[derive(Serialize)]
-    struct Facets<'a> {
-        facets: Vec<JsonFacet<'a>>,
-    }
     body(&Facets {
         facets: counts.iter().map(JsonFacet::of).collect(),
     })
@@ -184,10 +212,6 @@ fn show(handle: &dossier::IndexHandle, p: &Params) -> Answer {
 /// `/api/docs`: `{"docs": [document…]}`.
 fn docs(handle: &dossier::IndexHandle, _: &Params) -> Answer {
     let all = handle.docs().map_err(|e| ApiError::of(&e.into()))?;
-    #[derive(Serialize)]
-    struct Docs<'a> {
-        docs: Vec<JsonDoc<'a>>,
-    }
     body(&Docs {
         docs: all.iter().map(JsonDoc::of).collect(),
     })
@@ -202,12 +226,7 @@ fn timeline_page(handle: &dossier::IndexHandle, p: &Params) -> Answer {
         offset: p.number("offset", 0, (0, MAX_OFFSET))?,
     };
     let t = timeline(handle, &req).map_err(|e| ApiError::of(&e.into()))?;
-    #[derive(Serialize)]
-    struct Page<'a> {
-        entries: Vec<JsonEntry<'a>>,
-        total: usize,
-    }
-    body(&Page {
+    body(&TimelinePage {
         entries: t.entries.iter().map(JsonEntry::of).collect(),
         total: t.total,
     })
@@ -218,10 +237,6 @@ fn source_counts(handle: &dossier::IndexHandle, p: &Params) -> Answer {
     let top = p.number("top", 20, (1, MAX_PAGE))?;
     let works = p.number("works", 3, (0, MAX_PAGE))?;
     let all = sources(handle, &p.query(), &p.filters()?).map_err(|e| ApiError::of(&e.into()))?;
-    #[derive(Serialize)]
-    struct Sources<'a> {
-        sources: Vec<JsonSource<'a>>,
-    }
     body(&Sources {
         sources: all
             .iter()
@@ -250,10 +265,5 @@ fn cite(handle: &dossier::IndexHandle, p: &Params) -> Answer {
     };
     let options = CiteOptions { format, sentences };
     let text = cite_passages(handle, &ids, &options).map_err(|e| ApiError::of(&e))?;
-    #[derive(Serialize)]
-    struct Cite<'a> {
-        format: &'a str,
-        text: String,
-    }
-    body(&Cite { format: name, text })
+    body(&Citation { format: name, text })
 }

@@ -27,14 +27,22 @@ impl Live {
     /// published since. Should opening the new one fail (a broken pointer,
     /// an ingest half done), the old one keeps answering.
     pub(crate) fn handle(&self) -> Arc<IndexHandle> {
-        let held = Arc::clone(&self.current.read().unwrap_or_else(|e| e.into_inner()));
+        let held = Arc::clone(
+            &self
+                .current
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
         if held.is_live().unwrap_or(true) {
             return held;
         }
         match IndexHandle::open(&self.root) {
             Ok(fresh) => {
                 let fresh = Arc::new(fresh);
-                let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+                let mut current = self
+                    .current
+                    .write()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
                 // Another worker may have opened it meanwhile: either is live.
                 *current = Arc::clone(&fresh);
                 fresh

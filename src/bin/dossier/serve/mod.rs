@@ -1,5 +1,5 @@
 //! `dossier serve`: the library in a browser. A small synchronous HTTP
-//! server (tiny_http) on loopback with a fixed pool of worker threads, serving
+//! server (`tiny_http`) on loopback with a fixed pool of worker threads, serving
 //! a JSON API under `/api/` (the shapes of `docs/json.md`, from the same
 //! library calls as the commands; see `docs/api.md`) and a single page whose
 //! HTML, CSS and JavaScript are embedded in the binary.

@@ -78,7 +78,7 @@ impl Reply {
         }
     }
 
-    /// The reply as tiny_http sends it, with the headers every reply carries:
+    /// The reply as `tiny_http` sends it, with the headers every reply carries:
     /// no sniffing, no framing, no script but the page's own.
     pub(crate) fn into_response(self) -> Response<Cursor<Vec<u8>>> {
         let header = |name: &str, value: &str| {
