@@ -1,6 +1,6 @@
 //! One search hit as people read it (citation, location, snippet, footnotes,
-//! widenings) or as a JSON object: shared by `search` and `watch run`, which
-//! print the same hits and differ only in which ones.
+//! widenings; its JSON shape is `views::JsonHit`): shared by `search` and
+//! `watch run`, which print the same hits and differ only in which ones.
 
 use std::io::Write;
 

@@ -1,5 +1,5 @@
-//! Output shared by commands: citation lines, labels, dates, facet counts
-//! (as text and as JSON).
+//! Text shared by commands: citation lines, labels, dates, facet counts (their
+//! JSON shapes are in `views`).
 
 use std::io::Write;
 
