@@ -202,6 +202,12 @@ def run_checks(d, url, screenshot):
     d.wait("the chip to go", lambda: not d.find_all(".chip"))
     d.wait("the unfiltered hits", lambda: hit_ids(d) == before)
     check("back restores the previous search", "country" not in d.url(), d.url())
+    # Typing the query letter by letter made one history step, not one per letter.
+    d.back()
+    d.wait("the page before the query", lambda: "q=" not in d.url())
+    d.s("POST", "/forward")
+    d.wait("the query again", lambda: "q=returnees" in d.url() and hit_ids(d) == before)
+    check("a typed query is one step of history", True)
     d.js("document.activeElement.blur(); window.scrollTo(0, 0)")
     d.screenshot(screenshot)
     print(f"ok  screenshot saved to {os.path.relpath(screenshot, ROOT)}")

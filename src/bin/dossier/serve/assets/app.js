@@ -63,13 +63,16 @@ function stateQuery(s, { withView = true, withPassage = true, withOffset = true 
 
 let state = readState();
 
-// Moves to a new state: pushed (a step back can undo) or replaced (typing).
+// Moves to a new state: pushed, so that back undoes it; the keystrokes of
+// one query replace each other's entry (one history step per search).
 function go(next, how) {
+  const typing = how === "typing";
+  const replace = how === "replace" || (typing && history.state !== null && history.state.typing === true);
   state = next;
   const qs = stateQuery(state).toString();
   const url = qs ? "/?" + qs : "/";
-  if (how === "replace") history.replaceState(null, "", url);
-  else history.pushState(null, "", url);
+  if (replace) history.replaceState({ typing }, "", url);
+  else history.pushState({ typing }, "", url);
   render();
 }
 
@@ -219,9 +222,9 @@ function hitNode(hit) {
 function refsNode(p) {
   if (!p.footnotes || !p.footnotes.length) return null;
   return el("div", { class: "refs" }, "footnotes",
-    p.footnotes.map((fid, i) => el("button", { type: "button", class: "fn", "data-fn": fid,
+    p.footnotes.map((fid) => el("button", { type: "button", class: "fn", "data-fn": fid,
       "aria-haspopup": "dialog", onclick: (e) => { e.stopPropagation(); openPopover(e.currentTarget, fid); } },
-    p.refs[i] || fid.split("/fn").pop())));
+    fid.split("/fn").pop())));
 }
 
 function renderFacets(facets) {
@@ -409,9 +412,7 @@ $("q").addEventListener("input", () => {
   typingTimer = setTimeout(() => {
     const q = $("q").value.trim();
     if (q === state.q) return;
-    // A new query replaces the one being typed: one history step per search.
-    const fresh = state.q === "";
-    go({ ...state, q, offset: 0, passage: "" }, fresh ? "push" : "replace");
+    go({ ...state, q, offset: 0, passage: "" }, "typing");
   }, DEBOUNCE_MS);
 });
 $("search-form").addEventListener("submit", (e) => {
