@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -136,6 +137,17 @@ class Driver:
             time.sleep(0.05)
         raise Failure(f"timed out waiting for {what}")
 
+    def click_css(self, css, what=None):
+        """Clicks the first match of `css`, finding it again if a render
+        replaced it between the find and the click."""
+        def attempt():
+            found = self.find_all(css)
+            if found:
+                self.click(found[0])
+                return found[0]
+            return None
+        return self.wait(what or css, attempt)
+
     def wait_css(self, css, what=None):
         return self.wait(what or css, lambda: self.find_all(css))
 
@@ -188,8 +200,7 @@ def run_checks(d, url, screenshot):
     total_before = d.text(d.find_all("#status")[0])
 
     # Click a facet: a chip, fewer hits, the URL changed.
-    facet = d.wait_css("#facets button[data-facet='country'][data-value='TR']", "the Türkiye facet")[0]
-    d.click(facet)
+    d.click_css("#facets button[data-facet='country'][data-value='TR']", "the Türkiye facet")
     d.wait_css(".chip[data-filter='country'][data-value='TR']", "the country chip")
     d.wait("the filtered page", lambda: d.text(d.find_all("#status")[0]) != total_before)
     check("a facet adds a chip and a filter to the URL", "country=TR" in d.url(), d.url())
@@ -204,7 +215,7 @@ def run_checks(d, url, screenshot):
     check("back restores the previous search", "country" not in d.url(), d.url())
     # Typing the query letter by letter made one history step, not one per letter.
     d.back()
-    d.wait("the page before the query", lambda: "q=" not in d.url())
+    d.wait("the page before the query", lambda: "q=" not in d.url() and hit_ids(d) != before)
     d.s("POST", "/forward")
     d.wait("the query again", lambda: "q=returnees" in d.url() and hit_ids(d) == before)
     check("a typed query is one step of history", True)
@@ -213,11 +224,10 @@ def run_checks(d, url, screenshot):
     print(f"ok  screenshot saved to {os.path.relpath(screenshot, ROOT)}")
 
     # A footnote pop-over: its text and cited sources.
-    fn = d.wait_css("#results .fn", "a footnote number")[0]
-    fid = d.js("return arguments[0].dataset.fn", {ELEMENT: fn})
-    d.click(fn)
+    d.click_css("#results .fn", "a footnote number")
     d.wait("the pop-over", lambda: d.js("return !document.getElementById('popover').hidden"))
     d.wait("the footnote text", lambda: d.find_all("#popover .fn-text"))
+    fid = d.js("return document.getElementById('popover').dataset.for")
     api = json.load(urllib.request.urlopen(f"{url}api/show?id={urllib.parse.quote(fid)}&context=0"))
     pop = d.text(d.find_all("#popover")[0])
     check("a footnote opens with its text", api["text"][:40] in pop, pop[:200])
@@ -228,12 +238,11 @@ def run_checks(d, url, screenshot):
     check("Esc closes the pop-over", True)
 
     # Open a passage: its neighbours; cite it.
-    first = d.find_all("#results .hit")[0]
-    d.click(first)
+    d.click_css("#results .hit", "the first hit")
     d.wait_css("#passage:not([hidden]) .focus-passage", "the passage view")
     check("a passage opens with neighbours", len(d.find_all("#passage .neighbour")) > 0)
     check("the URL names the open passage", "passage=" in d.url(), d.url())
-    d.click(d.find_all("#cite-button")[0])
+    d.click_css("#cite-button")
     cited = d.wait("the citation", lambda: d.js("return document.getElementById('cite-text').value"))
     title = d.js("return document.getElementById('passage-title').textContent")
     check("cite gives the formatted citation", title.split(" · ")[0] in cited, cited[:200])
@@ -314,8 +323,11 @@ def main():
         run_checks(driver, url, args.screenshot)
         print("e2e: every check passed")
         return 0
-    except (Failure, WebDriverError) as e:
+    except Failure as e:
         print(f"FAIL {e}", file=sys.stderr)
+        return 1
+    except WebDriverError:
+        traceback.print_exc()
         return 1
     finally:
         if driver:
