@@ -348,13 +348,29 @@ fn report_markup_comes_back_as_text_and_a_new_ingest_is_served() {
         server.json("/api/docs")["docs"].as_array().map(Vec::len),
         Some(1)
     );
-    // An ingest publishes a new generation while the server runs.
-    crate::dossier(dir.path())
-        .args(["ingest", "--quiet", "--index", "index"])
-        .arg(&fixture)
-        .arg(corpus())
-        .assert()
-        .success();
+    // An ingest publishes a new generation while the server runs and answers.
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let failed = std::thread::scope(|scope| {
+        let asking = scope.spawn(|| {
+            let mut failed = Vec::new();
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                let reply = server.raw("GET", "/api/search?q=forum");
+                if reply.status != 200 {
+                    failed.push(reply.body);
+                }
+            }
+            failed
+        });
+        crate::dossier(dir.path())
+            .args(["ingest", "--quiet", "--index", "index"])
+            .arg(&fixture)
+            .arg(corpus())
+            .assert()
+            .success();
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        asking.join().expect("the asking thread ends")
+    });
+    assert!(failed.is_empty(), "during the ingest: {failed:?}");
     let docs = server.json("/api/docs");
     assert!(docs["docs"].as_array().map(Vec::len) > Some(1), "{docs}");
     assert!(

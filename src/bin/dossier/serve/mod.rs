@@ -64,11 +64,12 @@ pub(crate) fn run(root: &Path, handle: IndexHandle, args: &ServeArgs) -> Result<
     Ok(Status::Success)
 }
 
-/// A worker: answers requests one after another, for ever.
+/// A worker: answers requests one after another while the server listens.
 fn serve_requests(server: &tiny_http::Server, live: &Live) {
     loop {
+        // An error here means the listener is gone: the worker ends.
         let Ok(request) = server.recv() else {
-            continue;
+            return;
         };
         let reply = routes::answer(live, request.method(), request.url());
         // A client that went away is no concern of the others.

@@ -429,6 +429,8 @@ window.addEventListener("popstate", () => { state = readState(); $("q").value = 
 
 (async () => {
   $("q").value = state.q;
+  // On a phone the filters start folded, so that the hits come first.
+  if (window.matchMedia("(max-width: 720px)").matches) $("facets-box").open = false;
   try {
     const d = await api("docs");
     docTitles = new Map(d.docs.map((x) => [x.id, x.title]));
