@@ -220,6 +220,9 @@ def run_checks(d, url, screenshot):
     d.wait("the query again", lambda: "q=returnees" in d.url() and hit_ids(d) == before)
     check("a typed query is one step of history", True)
     d.js("document.activeElement.blur(); window.scrollTo(0, 0)")
+    # The pointer off the sidebar, so that no facet shows as hovered.
+    d.s("POST", "/actions", {"actions": [{"type": "pointer", "id": "mouse", "actions": [
+        {"type": "pointerMove", "x": 700, "y": 2, "origin": "viewport"}]}]})
     d.screenshot(screenshot)
     print(f"ok  screenshot saved to {os.path.relpath(screenshot, ROOT)}")
 
