@@ -198,6 +198,19 @@ impl IndexHandle {
         &self.dir
     }
 
+    /// Whether this handle still reads the live generation: false once an
+    /// ingest or update published another (a long-running reader such as
+    /// `dossier serve` then opens the index again).
+    ///
+    /// # Errors
+    /// The index folder cannot be read.
+    pub fn is_live(&self) -> Result<bool> {
+        let Some(root) = self.dir.parent() else {
+            return Ok(true);
+        };
+        Ok(dir::live(root)? == dir::Live::Generation(self.dir.clone()))
+    }
+
     /// Every document's summary, in corpus order.
     pub fn docs(&self) -> Result<Vec<DocSummary>> {
         let path = self.dir.join(DOCS_FILE);

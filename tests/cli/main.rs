@@ -25,6 +25,7 @@ mod pdf;
 mod ranking;
 mod relevance;
 mod search;
+mod serve;
 mod settings;
 mod shared;
 mod shell;

@@ -298,6 +298,18 @@ Examples:
   dossier watch list
   dossier watch remove jnim-prisons")]
     Watch(WatchArgs),
+    /// Search the library in a browser: a page and a JSON API on this machine.
+    ///
+    /// Listens on 127.0.0.1 (another address only with --bind) and prints the
+    /// page's URL as its first line. Read-only; when `dossier ingest` or
+    /// `update` publishes a new index, the next request reads it. The API
+    /// (`/api/search`, `show`, `facets`, `timeline`, `sources`, `docs`,
+    /// `cite`) answers the objects of the `--json` output: docs/api.md.
+    #[command(after_help = "Examples:
+  dossier serve --open
+  dossier serve --port 0                  a free port; the URL is the first line
+  curl 'http://127.0.0.1:8077/api/search?q=returnees&country=TR'")]
+    Serve(ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     ///
     /// bash: `dossier completions bash > ~/.local/share/bash-completion/completions/dossier`;
@@ -315,6 +327,23 @@ Examples:
     /// Print an ingest stage's output, for debugging the rules.
     #[command(hide = true)]
     Debug(DebugArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// Port to listen on; 0 lets the system choose a free one.
+    #[arg(long, default_value_t = 8077, value_name = "N")]
+    pub port: u16,
+    /// Address to listen on. Anything but a loopback address lets other
+    /// machines read the library (a warning says so).
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: std::net::IpAddr,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Requests answered at once (1 to 64).
+    #[arg(long, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub threads: u16,
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,8 @@ mod exit;
 mod output;
 mod pager;
 mod panic;
+mod serve;
+mod views;
 
 use std::io::Write;
 use std::process::ExitCode;

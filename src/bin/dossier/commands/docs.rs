@@ -3,13 +3,13 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{DocMeta, DocSummary, IndexHandle, PassageKind, Provenance};
-use serde::Serialize;
+use dossier::{DocSummary, IndexHandle, PassageKind};
 
 use super::render::{human_day, provenance_line};
 use crate::args::DocsArgs;
 use crate::exit::Status;
 use crate::output::{Out, Style, printable};
+use crate::views::JsonDoc;
 
 pub(crate) fn run(handle: &IndexHandle, args: &DocsArgs, out: &mut Out) -> Result<Status> {
     let docs = handle.docs()?;
@@ -67,37 +67,4 @@ fn write_human(out: &mut Out, d: &DocSummary) -> Result<()> {
     out.wrapped(&out.paint(Style::Dim, &from), "    ")?;
     writeln!(out)?;
     Ok(())
-}
-
-/// `docs --json`: the document's metadata, then its passage counts by kind.
-#[derive(Serialize)]
-struct JsonDoc<'a> {
-    #[serde(flatten)]
-    meta: &'a DocMeta,
-    headings: usize,
-    paragraphs: usize,
-    footnotes: usize,
-    events: usize,
-    captions: usize,
-    refs_without_body: usize,
-    notes_without_ref: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    provenance: Option<&'a Provenance>,
-}
-
-impl<'a> JsonDoc<'a> {
-    fn of(d: &'a DocSummary) -> JsonDoc<'a> {
-        let count = |k| d.counts.get(&k).copied().unwrap_or(0);
-        JsonDoc {
-            meta: &d.meta,
-            headings: count(PassageKind::Heading),
-            paragraphs: count(PassageKind::Paragraph),
-            footnotes: count(PassageKind::Footnote),
-            events: count(PassageKind::Event),
-            captions: count(PassageKind::Caption),
-            refs_without_body: d.refs_without_body,
-            notes_without_ref: d.notes_without_ref,
-            provenance: d.provenance.as_ref(),
-        }
-    }
 }

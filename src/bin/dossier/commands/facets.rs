@@ -7,10 +7,11 @@ use anyhow::Result;
 use dossier::{Dimension, IndexHandle, cross_tab, facets};
 
 use super::crosstab;
-use super::render::{JsonFacet, write_facets};
+use super::render::write_facets;
 use crate::args::{CountsFormat, FacetsArgs, query_text};
 use crate::exit::Status;
 use crate::output::Out;
+use crate::views::JsonFacet;
 
 pub(crate) fn run(handle: &IndexHandle, args: &FacetsArgs, out: &mut Out) -> Result<Status> {
     let mut fields = Vec::new();

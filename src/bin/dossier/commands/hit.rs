@@ -1,12 +1,11 @@
 //! One search hit as people read it (citation, location, snippet, footnotes,
-//! widenings) or as a JSON object: shared by `search` and `watch run`, which
-//! print the same hits and differ only in which ones.
+//! widenings; its JSON shape is `views::JsonHit`): shared by `search` and
+//! `watch run`, which print the same hits and differ only in which ones.
 
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{Expansion, ExpansionKind, Hit, Passage};
-use serde::Serialize;
+use dossier::{Expansion, ExpansionKind, Hit};
 
 use super::render::{citation, location, refs_line, snippet_text};
 use crate::output::{Out, Style};
@@ -55,32 +54,4 @@ pub(crate) fn write_hit(
     }
     writeln!(out)?;
     Ok(())
-}
-
-/// A hit as JSON: the passage's contract fields plus `score`, `snippet`,
-/// `footnote_texts` and `expansions` (the widenings of query words it matched).
-#[derive(Serialize)]
-pub(crate) struct JsonHit<'a> {
-    #[serde(flatten)]
-    passage: &'a Passage,
-    score: f32,
-    snippet: String,
-    footnote_texts: &'a [String],
-    expansions: Vec<&'a Expansion>,
-}
-
-impl<'a> JsonHit<'a> {
-    pub(crate) fn of(hit: &'a Hit, expansions: &'a [Expansion]) -> JsonHit<'a> {
-        JsonHit {
-            passage: &hit.passage,
-            score: hit.score,
-            snippet: hit.snippet.to_bold(),
-            footnote_texts: &hit.footnote_texts,
-            expansions: hit
-                .expansions
-                .iter()
-                .filter_map(|&i| expansions.get(i))
-                .collect(),
-        }
-    }
 }

@@ -13,8 +13,8 @@ use dossier::{Expansion, Hit, SearchResults};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::hit::JsonHit;
 use crate::output::Out;
+use crate::views::{JsonHit, Summary};
 
 /// The passage fields `--json` leaves out when empty, with what stands for
 /// "empty" here. Every other field is always serialised.
@@ -68,29 +68,10 @@ struct SummaryLine {
     summary: Summary,
 }
 
-/// What the page was taken from.
-#[derive(Serialize)]
-struct Summary {
-    /// Matching passages counted (all of them when `counted_all`).
-    total: usize,
-    /// Whether `total` counts every matching passage: passages with only
-    /// some of the words are counted only when a page reaches them.
-    counted_all: bool,
-    /// Hits printed.
-    shown: usize,
-    /// Hits skipped before them (`--offset`).
-    offset: usize,
-}
-
 /// Writes the summary line.
 pub(crate) fn write_summary(out: &mut Out, results: &SearchResults, offset: usize) -> Result<()> {
     let line = SummaryLine {
-        summary: Summary {
-            total: results.total,
-            counted_all: results.counted_all,
-            shown: results.hits.len(),
-            offset,
-        },
+        summary: Summary::of(results, offset),
     };
     serde_json::to_writer(&mut *out, &line)?;
     writeln!(out)?;

@@ -68,6 +68,7 @@ pub(crate) fn run(cli: &Cli) -> Result<Status> {
         Command::Timeline(a) => timeline::run(&open(cli)?, a, &mut out)?,
         Command::Sources(a) => sources::run(&open(cli)?, a, &mut out)?,
         Command::Watch(a) => watch::run(cli, a, &mut out)?,
+        Command::Serve(a) => crate::serve::run(cli.index_dir(), open(cli)?, a)?,
         Command::Check => check(cli, &mut out)?,
         Command::Debug(a) => debug(a, &mut out)?,
     };
@@ -151,7 +152,7 @@ fn open(cli: &Cli) -> Result<IndexHandle> {
 }
 
 /// Converts filter flags into library filters, validating every value.
-fn filters(args: &FilterArgs) -> Result<Filters> {
+pub(crate) fn filters(args: &FilterArgs) -> Result<Filters> {
     let kinds = args
         .kind
         .iter()

@@ -1,11 +1,10 @@
-//! Output shared by commands: citation lines, labels, dates, facet counts
-//! (as text and as JSON).
+//! Text shared by commands: citation lines, labels, dates, facet counts (their
+//! JSON shapes are in `views`).
 
 use std::io::Write;
 
 use anyhow::Result;
 use dossier::{Dimension, FacetCount, Passage, PassageKind, Provenance, Snippet};
-use serde::Serialize;
 
 use crate::output::{Out, Style, printable};
 
@@ -113,24 +112,6 @@ pub(crate) fn write_facets(out: &mut Out, counts: &[FacetCount]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// A facet count as JSON: `{"facet":"country","value":"TR","count":12}`.
-#[derive(Serialize)]
-pub(crate) struct JsonFacet<'a> {
-    facet: Dimension,
-    value: &'a str,
-    count: u64,
-}
-
-impl<'a> JsonFacet<'a> {
-    pub(crate) fn of(f: &'a FacetCount) -> JsonFacet<'a> {
-        JsonFacet {
-            facet: f.dim,
-            value: &f.value,
-            count: f.count,
-        }
-    }
 }
 
 /// Where a document comes from, on one line: `from reports/a.pdf (pdf/1,

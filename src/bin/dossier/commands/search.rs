@@ -9,12 +9,13 @@ use dossier::{
     search,
 };
 
-use super::hit::{JsonHit, expansion_line, write_hit};
-use super::render::{JsonFacet, write_facets};
+use super::hit::{expansion_line, write_hit};
+use super::render::write_facets;
 use super::{csv_out, jsonl_out, kwic, markdown_out};
 use crate::args::{SearchArgs, TableFormat};
 use crate::exit::Status;
 use crate::output::{Out, Style};
+use crate::views::{JsonFacet, JsonHit};
 
 pub(crate) fn run(handle: &IndexHandle, args: &SearchArgs, out: &mut Out) -> Result<Status> {
     if args.table.summary && !(args.shown.json || args.table.format == Some(TableFormat::Jsonl)) {

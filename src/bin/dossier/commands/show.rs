@@ -4,45 +4,23 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{IndexHandle, Passage, PassageKind, Provenance, in_context};
-use serde::Serialize;
+use dossier::{IndexHandle, Passage, PassageKind};
 
 use super::render::{citation, location, provenance_line, refs_line};
 use crate::args::ShowArgs;
 use crate::exit::Status;
 use crate::output::{Out, Style};
+use crate::views::Shown;
 
 pub(crate) fn run(handle: &IndexHandle, args: &ShowArgs, out: &mut Out) -> Result<Status> {
-    let ctx = in_context(handle, args.id.trim(), args.context)?;
-    let footnotes: Vec<Passage> = ctx
-        .passage
-        .footnotes
-        .iter()
-        .map(|id| handle.passage(id))
-        .collect::<dossier::Result<_>>()?;
-    let cited_by = match &ctx.passage.cited_by {
-        Some(id) => Some(handle.passage(id)?),
-        None => None,
-    };
-    let docs = handle.docs()?;
-    let provenance = docs
-        .iter()
-        .find(|d| d.meta.id == ctx.passage.doc)
-        .and_then(|d| d.provenance.as_ref());
+    let shown = Shown::load(handle, &args.id, args.context)?;
     if args.json {
-        let json = JsonShow {
-            provenance,
-            passage: &ctx.passage,
-            footnote_texts: footnotes.iter().map(|f| f.text.as_str()).collect(),
-            footnote_passages: &footnotes,
-            cited_by_passage: cited_by.as_ref(),
-            before: &ctx.before,
-            after: &ctx.after,
-        };
-        serde_json::to_writer(&mut *out, &json)?;
+        serde_json::to_writer(&mut *out, &shown.json())?;
         writeln!(out)?;
         return Ok(Status::Success);
     }
+    let (ctx, footnotes, cited_by) = (&shown.ctx, &shown.footnotes, &shown.cited_by);
+    let provenance = shown.provenance();
     let cite = citation(out, &ctx.passage);
     out.wrapped(&cite, "")?;
     for p in &ctx.before {
@@ -59,13 +37,13 @@ pub(crate) fn run(handle: &IndexHandle, args: &ShowArgs, out: &mut Out) -> Resul
         out.wrapped(&out.paint(Style::Dim, &line), "  ")?;
     }
     writeln!(out)?;
-    for f in &footnotes {
+    for f in footnotes {
         let label = format!("[{}]", f.n);
         let first = format!("  {} ", out.paint(Style::Bold, &label));
         let rest = " ".repeat(label.len() + 3);
         out.hanging(&f.text, &first, &rest)?;
     }
-    if let Some(c) = &cited_by {
+    if let Some(c) = cited_by {
         writeln!(
             out,
             "  {} {}",
@@ -95,19 +73,4 @@ fn write_neighbour(out: &mut Out, p: &Passage) -> Result<()> {
     out.wrapped(&text, "  ")?;
     writeln!(out)?;
     Ok(())
-}
-
-/// `show --json`: the passage's contract fields, its footnotes, its neighbours.
-#[derive(Serialize)]
-struct JsonShow<'a> {
-    #[serde(flatten)]
-    passage: &'a Passage,
-    footnote_texts: Vec<&'a str>,
-    footnote_passages: &'a [Passage],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cited_by_passage: Option<&'a Passage>,
-    before: &'a [Passage],
-    after: &'a [Passage],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    provenance: Option<&'a Provenance>,
 }

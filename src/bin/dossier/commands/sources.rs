@@ -3,12 +3,12 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{IndexHandle, SourceCount, sources};
-use serde::Serialize;
+use dossier::{IndexHandle, sources};
 
 use crate::args::{SourcesArgs, query_text};
 use crate::exit::Status;
 use crate::output::{Out, Style};
+use crate::views::JsonSource;
 
 pub(crate) fn run(handle: &IndexHandle, args: &SourcesArgs, out: &mut Out) -> Result<Status> {
     let filters = super::filters(&args.filters)?;
@@ -48,36 +48,4 @@ pub(crate) fn run(handle: &IndexHandle, args: &SourcesArgs, out: &mut Out) -> Re
         return Ok(Status::NoHits);
     }
     Ok(Status::Success)
-}
-
-/// A source as JSON: `{"source":"Hürriyet","count":5,"works":[{"title":…,"count":1}]}`.
-#[derive(Serialize)]
-struct JsonSource<'a> {
-    source: &'a str,
-    count: usize,
-    works: Vec<JsonWork<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonWork<'a> {
-    title: &'a str,
-    count: usize,
-}
-
-impl<'a> JsonSource<'a> {
-    fn of(s: &'a SourceCount, works: usize) -> JsonSource<'a> {
-        JsonSource {
-            source: &s.source,
-            count: s.count,
-            works: s
-                .works
-                .iter()
-                .take(works)
-                .map(|(title, count)| JsonWork {
-                    title,
-                    count: *count,
-                })
-                .collect(),
-        }
-    }
 }

@@ -3,14 +3,13 @@
 use std::io::Write;
 
 use anyhow::Result;
-use dossier::{IndexHandle, Precision, Qualifier, TimelineEntry, TimelineRequest, timeline};
-use jiff::civil::Date;
-use serde::Serialize;
+use dossier::{IndexHandle, TimelineRequest, timeline};
 
 use super::render::{citation, location};
 use crate::args::{TimelineArgs, query_text};
 use crate::exit::Status;
 use crate::output::{Out, Style};
+use crate::views::JsonEntry;
 
 /// Width of the date column.
 const DATE_WIDTH: usize = 21;
@@ -60,41 +59,4 @@ pub(crate) fn run(handle: &IndexHandle, args: &TimelineArgs, out: &mut Out) -> R
     } else {
         Status::Success
     })
-}
-
-/// A timeline entry as JSON: the date, the sentence, and the passage's citation fields.
-#[derive(Serialize)]
-struct JsonEntry<'a> {
-    date: &'a str,
-    start: Date,
-    end: Date,
-    precision: Precision,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    qualifier: Option<Qualifier>,
-    sentence: &'a str,
-    id: &'a str,
-    doc: &'a str,
-    doc_title: &'a str,
-    kind: &'a str,
-    n: u32,
-    section: &'a [String],
-}
-
-impl<'a> JsonEntry<'a> {
-    fn of(e: &'a TimelineEntry) -> JsonEntry<'a> {
-        JsonEntry {
-            date: &e.date.value,
-            start: e.date.start,
-            end: e.date.end,
-            precision: e.date.precision,
-            qualifier: e.date.qualifier,
-            sentence: &e.sentence,
-            id: &e.passage.id,
-            doc: &e.passage.doc,
-            doc_title: &e.passage.doc_title,
-            kind: e.passage.kind.name(),
-            n: e.passage.n,
-            section: &e.passage.section,
-        }
-    }
 }

@@ -11,11 +11,12 @@ use anyhow::Result;
 use dossier::{Hit, IndexHandle, SearchRequest, search};
 use serde::Serialize;
 
-use super::hit::{JsonHit, write_hit};
+use super::hit::write_hit;
 use super::watch_store::{Rewrite, Watch, Watches, now};
 use crate::args::{Cli, WatchRunArgs};
 use crate::exit::Status;
 use crate::output::{Out, Style};
+use crate::views::JsonHit;
 
 /// Most hits one saved search looks through, best first: a search that
 /// matches more sees its new passages only among its best ten thousand.
