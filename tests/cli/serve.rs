@@ -46,11 +46,15 @@ impl Server {
 
     /// Sends a raw request head; returns status, headers (lower-case names), body.
     fn raw(&self, method: &str, target: &str) -> Reply {
+        self.raw_to(&self.addr, method, target)
+    }
+
+    /// [`Server::raw`] with the `Host` header naming `host`.
+    fn raw_to(&self, host: &str, method: &str, target: &str) -> Reply {
         let mut stream = TcpStream::connect(&self.addr).expect("connects");
         write!(
             stream,
-            "{method} {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
+            "{method} {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
         )
         .expect("request sent");
         let mut bytes = Vec::new();
@@ -379,4 +383,29 @@ fn report_markup_comes_back_as_text_and_a_new_ingest_is_served() {
             .expect("hits")
             .is_empty()
     );
+}
+
+#[test]
+fn a_page_of_another_site_cannot_read_the_library_through_its_own_name() {
+    let server = shared();
+    let port = server.addr.rsplit_once(':').expect("a port").1.to_string();
+    // (Host header, answered): DNS rebinding sends the attacker's name.
+    let cases = [
+        (format!("localhost:{port}"), true),
+        (server.addr.clone(), true),
+        (format!("[::1]:{port}"), true),
+        (format!("evil.example:{port}"), false),
+        (format!("127.0.0.1.evil.example:{port}"), false),
+    ];
+    for (host, answered) in cases {
+        let reply = server.raw_to(&host, "GET", "/api/search?q=prison");
+        if answered {
+            assert_eq!(reply.status, 200, "{host}: {}", reply.body);
+        } else {
+            assert_eq!(reply.status, 421, "{host}: {}", reply.body);
+            let body: Value = serde_json::from_str(&reply.body).expect("a JSON error");
+            assert!(body["error"].is_string(), "{host}: {body}");
+            assert!(!reply.body.contains("crisisgroup"), "{host}: no data");
+        }
+    }
 }

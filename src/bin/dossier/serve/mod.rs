@@ -56,7 +56,8 @@ pub(crate) fn run(root: &Path, handle: IndexHandle, args: &ServeArgs) -> Result<
     let workers: Vec<_> = (0..args.threads.into())
         .map(|_| {
             let (server, live) = (Arc::clone(&server), Arc::clone(&live));
-            std::thread::spawn(move || serve_requests(&server, &live))
+            let loopback_only = args.bind.is_loopback();
+            std::thread::spawn(move || serve_requests(&server, &live, loopback_only))
         })
         .collect();
     for w in workers {
@@ -81,14 +82,24 @@ fn listen(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {
     Ok(socket.into())
 }
 
-/// A worker: answers requests one after another while the server listens.
-fn serve_requests(server: &tiny_http::Server, live: &Live) {
+/// A worker: answers requests one after another while the server listens;
+/// on a loopback address, only those sent to a loopback name.
+fn serve_requests(server: &tiny_http::Server, live: &Live, loopback_only: bool) {
     loop {
         // An error here means the listener is gone: the worker ends.
         let Ok(request) = server.recv() else {
             return;
         };
-        let reply = routes::answer(live, request.method(), request.url());
+        let host = request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Host"))
+            .map(|h| h.value.as_str());
+        let reply = if routes::host_allowed(host, loopback_only) {
+            routes::answer(live, request.method(), request.url())
+        } else {
+            routes::foreign_host()
+        };
         // A client that went away is no concern of the others.
         let _ = request.respond(reply.into_response());
     }

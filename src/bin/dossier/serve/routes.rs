@@ -130,6 +130,39 @@ pub(crate) fn answer(live: &Live, method: &Method, url: &str) -> Reply {
     })
 }
 
+/// Whether a request may be answered, by its `Host` header: on a loopback
+/// address, only loopback names (`127.0.0.1`, `localhost`, `[::1]`), so a
+/// web page elsewhere cannot read the library through a name of its own that
+/// resolves to 127.0.0.1 (DNS rebinding). Bound to another address on
+/// purpose (`--bind`), any name.
+pub(crate) fn host_allowed(host: Option<&str>, loopback_only: bool) -> bool {
+    if !loopback_only {
+        return true;
+    }
+    let Some(host) = host else {
+        // HTTP/1.0 clients may send none; no browser does.
+        return true;
+    };
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split_once(']').map_or(v6, |(addr, _)| addr),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// The reply to a request whose `Host` names another site.
+pub(crate) fn foreign_host() -> Reply {
+    Reply::error(&ApiError {
+        status: 421,
+        message: "this server answers only requests for localhost or 127.0.0.1".into(),
+    })
+}
+
 /// Runs a handler; its error or panic becomes an error reply.
 fn guarded(handler: impl FnOnce() -> Result<Vec<u8>, ApiError>) -> Reply {
     match catch_unwind(AssertUnwindSafe(handler)) {
@@ -145,6 +178,29 @@ fn guarded(handler: impl FnOnce() -> Result<Vec<u8>, ApiError>) -> Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_loopback_names_reach_a_loopback_server() {
+        let cases = [
+            (Some("127.0.0.1:8077"), true),
+            (Some("localhost:8077"), true),
+            (Some("LOCALHOST"), true),
+            (Some("app.localhost:9"), true),
+            (Some("[::1]:8077"), true),
+            (Some("127.0.0.2"), true),
+            (None, true),
+            (Some("evil.example:8077"), false),
+            (Some("127.0.0.1.evil.example"), false),
+            (Some("localhost.evil.example:8077"), false),
+            (Some("[2001:db8::1]:8077"), false),
+            (Some("192.168.1.10:8077"), false),
+            (Some(""), false),
+        ];
+        for (host, allowed) in cases {
+            assert_eq!(host_allowed(host, true), allowed, "{host:?}");
+        }
+        assert!(host_allowed(Some("evil.example"), false));
+    }
 
     #[test]
     fn a_panicking_handler_is_a_500_with_a_json_error() {
