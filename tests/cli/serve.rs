@@ -409,3 +409,51 @@ fn a_page_of_another_site_cannot_read_the_library_through_its_own_name() {
         }
     }
 }
+
+#[test]
+fn a_chosen_dimension_counts_the_hits_each_other_value_would_add() {
+    let server = shared();
+    let count = |args: &[&str]| -> u64 {
+        let out = Shared::get().stdout(&[&["search", "returnees", "-c"], args].concat());
+        out.trim().parse().expect("a count")
+    };
+    let page = server.json("/api/search?q=returnees&country=TR&group=ISIS&limit=1");
+    let facets = page["facets"].as_array().expect("facets");
+    let value = |dim: &str, v: &str| {
+        facets
+            .iter()
+            .find(|f| f["facet"] == dim && f["value"] == v)
+            .and_then(|f| f["count"].as_u64())
+            .unwrap_or_else(|| panic!("no {dim} {v} in {facets:?}"))
+    };
+    // Syria's count: what `--country SY` finds beside the group filter, not
+    // how many passages name both Türkiye and Syria.
+    assert_eq!(
+        value("country", "SY"),
+        count(&["--country", "SY", "--group", "ISIS"])
+    );
+    assert_eq!(
+        value("country", "TR"),
+        count(&["--country", "TR", "--group", "ISIS"])
+    );
+    // A dimension with nothing chosen is counted under every filter.
+    let kinds: u64 = facets
+        .iter()
+        .filter(|f| f["facet"] == "kind")
+        .filter_map(|f| f["count"].as_u64())
+        .sum();
+    assert_eq!(kinds, page["summary"]["total"].as_u64().expect("total"));
+    // Choosing the value then finds either country.
+    let both = server.json("/api/search?q=returnees&country=TR&country=SY&group=ISIS&limit=1");
+    assert_eq!(
+        both["summary"]["total"].as_u64(),
+        Some(count(&[
+            "--country",
+            "TR",
+            "--country",
+            "SY",
+            "--group",
+            "ISIS"
+        ]))
+    );
+}

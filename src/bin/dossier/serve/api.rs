@@ -8,6 +8,7 @@ use dossier::{
 };
 use serde::Serialize;
 
+use super::choices;
 use super::live::Live;
 use super::params::Params;
 use super::routes::ApiError;
@@ -96,7 +97,9 @@ struct Citation<'a> {
     text: String,
 }
 
-/// `/api/search`: a page of hits, the facet counts of every match, the summary.
+/// `/api/search`: a page of hits, the facet counts of every match (a
+/// dimension with values chosen counted without them: see `choices`), the
+/// summary.
 #[derive(Serialize)]
 struct SearchPage<'a> {
     hits: Vec<ApiHit<'a>>,
@@ -133,7 +136,12 @@ fn search_page(handle: &dossier::IndexHandle, p: &Params) -> Answer {
         footnote_texts: true,
     };
     let facet_top = p.number("facet_top", 10, (1, MAX_PAGE))?;
-    let results = search(handle, &req).map_err(|e| ApiError::of(&e.into()))?;
+    let mut results = search(handle, &req).map_err(|e| ApiError::of(&e.into()))?;
+    if req.facets {
+        let counts = std::mem::take(&mut results.facets);
+        results.facets = choices::counted_as_alternatives(handle, &req.query, &req.filters, counts)
+            .map_err(|e| ApiError::of(&e))?;
+    }
     let hits = results
         .hits
         .iter()

@@ -7,10 +7,12 @@
 //! One module per job: `live` (the index, opened again when an ingest
 //! publishes a new generation), `routes` (method, size and path checks, the
 //! static table, panics turned into 500s), `api` (one handler per endpoint),
+//! `choices` (facet counts where a dimension's values are alternatives),
 //! `params` (the query string, its limits, filters as the command line's).
 
 mod api;
 mod assets;
+mod choices;
 mod live;
 mod params;
 mod routes;
