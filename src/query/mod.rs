@@ -8,6 +8,7 @@
 
 mod browse;
 mod build;
+mod candidates;
 mod counts;
 mod crosstab;
 mod distinct;
@@ -22,7 +23,6 @@ mod sources;
 mod timeline;
 
 use tantivy::Score;
-use tantivy::collector::Count;
 use tantivy::query::Query;
 
 use crate::error::Result;
@@ -273,18 +273,53 @@ impl Page {
         weights: &[Score],
     ) -> Result<(usize, bool)> {
         let before = self.kept.len();
+        let count = tier.count(&handle.searcher)?;
         let mut n = (self.wanted - before).saturating_add(DUPLICATE_SLACK);
         loop {
-            let collector = DistinctTop::new(n, weights.to_vec(), self.distinct);
-            let (count, ranked) = handle.searcher.search(tier, &(Count, collector))?;
+            let ranked = self.rank(handle, tier, weights, n, count)?;
             let ranked_all = ranked.len() < n;
             self.kept.truncate(before);
-            self.keep(ranked.into_iter().map(|(candidate, _)| candidate).collect());
+            self.keep(ranked);
             if self.is_full() || ranked_all || n >= MAX_CANDIDATES {
                 return Ok((count, ranked_all));
             }
             n = (n * CANDIDATE_GROWTH).min(MAX_CANDIDATES);
         }
+    }
+
+    /// The `n` best distinct passages of a tier matching `count` passages:
+    /// in two stages when it matches many (see `candidates`), else in full.
+    fn rank(
+        &self,
+        handle: &IndexHandle,
+        tier: &dyn Query,
+        weights: &[Score],
+        n: usize,
+        count: usize,
+    ) -> Result<Vec<Candidate>> {
+        let collector = DistinctTop::new(n, weights.to_vec(), self.distinct);
+        let pool = n.max(candidates::CANDIDATES);
+        if count > pool
+            && let Some(first) = candidates::first_stage(tier, handle.fields.text)
+        {
+            let wide = DistinctTop::new(pool, weights.to_vec(), self.distinct);
+            let pooled: Vec<Candidate> = handle
+                .searcher
+                .search(first.as_ref(), &wide)?
+                .into_iter()
+                .map(|(candidate, _)| candidate)
+                .collect();
+            let ranked = candidates::rescore(&handle.searcher, tier, &pooled, &collector)?;
+            if ranked.len() >= n {
+                return Ok(ranked);
+            }
+        }
+        Ok(handle
+            .searcher
+            .search(tier, &collector)?
+            .into_iter()
+            .map(|(candidate, _)| candidate)
+            .collect())
     }
 
     /// Keeps ranked hits, skipping those near-identical to a kept one.
