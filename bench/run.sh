@@ -300,6 +300,16 @@ mark() { # value op target -> ✓ or ✗
             "| $(calc '%.2f' "($dc > 0) ? $bc / $dc : 0") |"
     done
     echo
+    echo "## Index size (target: dossier ≤ 1.3× bare)"
+    echo
+    echo "| corpus | dossier MB | bare MB | dossier/bare |"
+    echo "|---|---:|---:|---:|"
+    for label in "${labels[@]}"; do
+        ds=$(du -sk "$out/index/dossier-$label" | cut -f1) bs=$(du -sk "$out/index/bare-$label" | cut -f1)
+        r=$(calc '%.2f' "$ds / $bs")
+        echo "| $label | $(calc '%.1f' "$ds / 1024") | $(calc '%.1f' "$bs / 1024") | $r $(mark "$r" "<=" 1.3) |"
+    done
+    echo
     for label in "${labels[@]}"; do echo "dossier ingest $label: ${dossier_summary[$label]}"; echo; done
     echo "## Queries: one process each, warm cache, median ms (target: dossier/bare ≤ 1.5)"
     echo
