@@ -27,9 +27,9 @@ impl Query for Excluded {
         Ok(Box::new(ExcludedWeight(self.0.weight(enable_scoring)?)))
     }
 
-    /// None: a passage matching the query has none of the excluded terms
-    /// (the first ranking stage gathers its words from `query_terms`).
-    fn query_terms<'a>(&'a self, _visitor: &mut dyn FnMut(&'a Term, bool)) {}
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.0.query_terms(visitor);
+    }
 }
 
 struct ExcludedWeight(Box<dyn Weight>);

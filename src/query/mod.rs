@@ -31,7 +31,7 @@ use crate::index::simhash;
 use crate::model::{Passage, PassageKind};
 
 pub use browse::{InContext, for_each_matching_passage, for_each_passage, in_context};
-use build::Juxtaposition;
+use build::{Juxtaposition, Tier};
 use distinct::{Candidate, DistinctTop};
 pub use filter::{DateEnd, Filters, parse_added_since, parse_filter_date};
 use plan::plan;
@@ -159,7 +159,7 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
         if page.is_full() {
             break;
         }
-        let (count, exhausted) = page.fill_from(handle, tier.as_ref(), &weights)?;
+        let (count, exhausted) = page.fill_from(handle, tier, &weights)?;
         counts.push(count);
         if !exhausted {
             // Later tiers rank after every match of this one.
@@ -269,11 +269,11 @@ impl Page {
     fn fill_from(
         &mut self,
         handle: &IndexHandle,
-        tier: &dyn Query,
+        tier: &Tier,
         weights: &[Score],
     ) -> Result<(usize, bool)> {
         let before = self.kept.len();
-        let count = tier.count(&handle.searcher)?;
+        let count = tier.core.count(&handle.searcher)?;
         let mut n = (self.wanted - before).saturating_add(DUPLICATE_SLACK);
         loop {
             let ranked = self.rank(handle, tier, weights, n, count)?;
@@ -292,34 +292,25 @@ impl Page {
     fn rank(
         &self,
         handle: &IndexHandle,
-        tier: &dyn Query,
+        tier: &Tier,
         weights: &[Score],
         n: usize,
         count: usize,
     ) -> Result<Vec<Candidate>> {
         let collector = DistinctTop::new(n, weights.to_vec(), self.distinct);
         let pool = n.max(candidates::CANDIDATES);
-        if count > pool
-            && let Some(first) = candidates::first_stage(tier, handle.fields.text)
-        {
-            let wide = DistinctTop::new(pool, weights.to_vec(), self.distinct);
-            let pooled: Vec<Candidate> = handle
-                .searcher
-                .search(first.as_ref(), &wide)?
-                .into_iter()
-                .map(|(candidate, _)| candidate)
-                .collect();
-            let ranked = candidates::rescore(&handle.searcher, tier, &pooled, &collector)?;
-            if ranked.len() >= n {
-                return Ok(ranked);
-            }
+        let searcher = &handle.searcher;
+        if count <= pool {
+            return Ok(best(searcher.search(tier.query.as_ref(), &collector)?));
         }
-        Ok(handle
-            .searcher
-            .search(tier, &collector)?
-            .into_iter()
-            .map(|(candidate, _)| candidate)
-            .collect())
+        let wide = DistinctTop::new(pool, weights.to_vec(), self.distinct);
+        let pooled = best(searcher.search(tier.core.as_ref(), &wide)?);
+        let ranked = candidates::rescore(searcher, tier.query.as_ref(), &pooled, &collector)?;
+        if ranked.len() >= n || pooled.len() < pool {
+            // The page, or every distinct text the tier has.
+            return Ok(ranked);
+        }
+        Ok(best(searcher.search(tier.query.as_ref(), &collector)?))
     }
 
     /// Keeps ranked hits, skipping those near-identical to a kept one.
@@ -339,6 +330,11 @@ impl Page {
             self.kept.push((score, addr, hash));
         }
     }
+}
+
+/// The candidates of a ranked list, without their document order.
+fn best(ranked: Vec<(Candidate, u64)>) -> Vec<Candidate> {
+    ranked.into_iter().map(|(candidate, _)| candidate).collect()
 }
 
 fn footnote_texts(handle: &IndexHandle, passage: &Passage) -> Result<Vec<String>> {
