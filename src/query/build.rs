@@ -252,7 +252,8 @@ impl<'a> Builder<'a> {
                 let with_near = |q: Box<dyn Query>, not: Option<Box<dyn Query>>| {
                     let mut core = vec![(Occur::Must, q)];
                     core.extend(not.map(excluded));
-                    let mut clauses: Vec<_> = core.iter().map(|(o, c)| (*o, c.box_clone())).collect();
+                    let mut clauses: Vec<_> =
+                        core.iter().map(|(o, c)| (*o, c.box_clone())).collect();
                     clauses.extend(near.as_ref().map(|n| (Occur::Should, n.box_clone())));
                     Tier {
                         query: boolean(clauses).expect("a Must clause"),
