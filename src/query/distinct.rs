@@ -7,7 +7,7 @@
 //! simhash, so n candidates are n different texts. Near-identical texts (a few
 //! bits apart) are left to the caller.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
@@ -46,7 +46,7 @@ pub(crate) type Candidate = (Score, DocAddress, u64);
 type Ranked = (Candidate, u64);
 
 /// The best candidate seen per key (a simhash, or a doc when not collapsing).
-type Best = HashMap<u64, Ranked>;
+type Best = FxHashMap<u64, Ranked>;
 
 pub(crate) struct DistinctTopSegment {
     n: usize,
@@ -86,7 +86,7 @@ impl Collector for DistinctTop {
             simhashes: fast.u64(name::SIMHASH)?.first_or_default_col(0),
             ords: fast.u64(name::ORD)?.first_or_default_col(0),
             collapse: self.collapse,
-            best: HashMap::new(),
+            best: FxHashMap::default(),
             threshold: Score::NEG_INFINITY,
         })
     }

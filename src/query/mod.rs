@@ -23,7 +23,7 @@ mod sources;
 mod timeline;
 
 use tantivy::Score;
-use tantivy::query::Query;
+use tantivy::collector::Count;
 
 use crate::error::Result;
 use crate::index::IndexHandle;
@@ -273,10 +273,9 @@ impl Page {
         weights: &[Score],
     ) -> Result<(usize, bool)> {
         let before = self.kept.len();
-        let count = tier.core.count(&handle.searcher)?;
         let mut n = (self.wanted - before).saturating_add(DUPLICATE_SLACK);
         loop {
-            let ranked = self.rank(handle, tier, weights, n, count)?;
+            let (count, ranked) = self.rank(handle, tier, weights, n)?;
             let ranked_all = ranked.len() < n;
             self.kept.truncate(before);
             self.keep(ranked);
@@ -287,30 +286,35 @@ impl Page {
         }
     }
 
-    /// The `n` best distinct passages of a tier matching `count` passages:
-    /// in two stages when it matches many (see `candidates`), else in full.
+    /// How many passages a tier matches, and its `n` best distinct ones: in
+    /// two stages when it matches many (see `candidates`), else in full.
     fn rank(
         &self,
         handle: &IndexHandle,
         tier: &Tier,
         weights: &[Score],
         n: usize,
-        count: usize,
-    ) -> Result<Vec<Candidate>> {
+    ) -> Result<(usize, Vec<Candidate>)> {
         let collector = DistinctTop::new(n, weights.to_vec(), self.distinct);
         let pool = n.max(candidates::CANDIDATES);
         let searcher = &handle.searcher;
-        if count <= pool {
-            return Ok(best(searcher.search(tier.query.as_ref(), &collector)?));
-        }
+        // Counted in the same pass that scores every match by its words.
         let wide = DistinctTop::new(pool, weights.to_vec(), self.distinct);
-        let pooled = best(searcher.search(tier.core.as_ref(), &wide)?);
-        let ranked = candidates::rescore(searcher, tier.query.as_ref(), &pooled, &collector)?;
-        if ranked.len() >= n || pooled.len() < pool {
-            // The page, or every distinct text the tier has.
-            return Ok(ranked);
-        }
-        Ok(best(searcher.search(tier.query.as_ref(), &collector)?))
+        let (count, pooled) = searcher.search(tier.core.as_ref(), &(Count, wide))?;
+        let ranked = if count <= pool {
+            // Few matches: all of them scored in full is cheap.
+            best(searcher.search(tier.query.as_ref(), &collector)?)
+        } else {
+            let pooled = best(pooled);
+            let ranked = candidates::rescore(searcher, tier.query.as_ref(), &pooled, &collector)?;
+            if ranked.len() >= n || pooled.len() < pool {
+                // The page, or every distinct text the tier has.
+                ranked
+            } else {
+                best(searcher.search(tier.query.as_ref(), &collector)?)
+            }
+        };
+        Ok((count, ranked))
     }
 
     /// Keeps ranked hits, skipping those near-identical to a kept one.
