@@ -236,7 +236,7 @@ fn a_page_of_a_query_matching_hundreds_of_passages_is_the_top_of_its_full_rankin
             } else {
                 "the river that flows to the delta"
             };
-            report.push_str(&format!("{who} {}.\n\n", what.replace("{}", place)));
+            report.extend([*who, " ", &what.replace("{}", place), ".\n\n"]);
         }
         files.push((format!("report-{i:02}.md"), report));
     }
