@@ -9,6 +9,8 @@
 #   --runs R    timed runs per query and program, spread over 5 rounds (default 40;
 #               10 in 2 rounds with --quick)
 #   --no-hyperfine  time queries with a bash loop even if hyperfine is installed
+#   --dossier BIN   time this dossier binary instead of building one (an older
+#               build, to measure before and after a change on the same corpus)
 #
 # It builds dossier and bench/bare-tantivy in release mode, writes a scaled copy
 # of corpus/ under bench/out/scaled-N/, times `dossier ingest` and
@@ -26,13 +28,15 @@ rounds=5
 warmup=2
 quick=0
 no_hyperfine=0
+dossier_bin=""
 while (($#)); do
     case "$1" in
     --scale) scale="${2:?--scale needs a number}"; shift 2 ;;
     --quick) quick=1; scale=20; runs=10; rounds=2; warmup=1; shift ;;
     --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
     --no-hyperfine) no_hyperfine=1; shift ;;
-    -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --dossier) dossier_bin="${2:?--dossier needs a binary}"; shift 2 ;;
+    -h | --help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -55,9 +59,13 @@ say() { printf '%s\n' "$*" >&2; }
 
 # --- build -------------------------------------------------------------------
 say "== building dossier and bare-tantivy (release)"
-cargo build --release --quiet
+if [[ -z "$dossier_bin" ]]; then
+    cargo build --release --quiet
+    dossier="$root/target/release/dossier"
+else
+    dossier="$(realpath "$dossier_bin")"
+fi
 cargo build --release --quiet --manifest-path bench/bare-tantivy/Cargo.toml
-dossier="$root/target/release/dossier"
 bare="$root/bench/bare-tantivy/target/release/bare-tantivy"
 empty_rust="$out/empty-rust"
 if [[ ! -x "$empty_rust" ]]; then
@@ -270,7 +278,7 @@ mark() { # value op target -> ✓ or ✗
 {
     echo "# dossier benchmark"
     echo
-    echo "$(date -u '+%Y-%m-%d %H:%M UTC') · commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml || echo '+dirty')" \
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC') · commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml || echo '+dirty')${dossier_bin:+ · dossier binary $dossier_bin}" \
         "· $(nproc) cores · $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)" \
         "· queries: $(if ((have_hyperfine)); then
             echo "$(hyperfine --version), $runs runs per command in $rounds rounds alternating the order, each after $warmup warm-up run(s)"
@@ -298,6 +306,16 @@ mark() { # value op target -> ✓ or ✗
             "| $(calc '%.2f' "$b") | $(calc '%.1f' "$bytes / 1e6 / $b") | $(calc '%.2f' "$bc")" \
             "| $(calc '%.0f' "${ing_rss[bare:$label]} / 1024") | $ratio $(mark "$ratio" ">=" 0.5)" \
             "| $(calc '%.2f' "($dc > 0) ? $bc / $dc : 0") |"
+    done
+    echo
+    echo "## Index size (target: dossier ≤ 1.3× bare)"
+    echo
+    echo "| corpus | dossier MB | bare MB | dossier/bare |"
+    echo "|---|---:|---:|---:|"
+    for label in "${labels[@]}"; do
+        ds=$(du -sk "$out/index/dossier-$label" | cut -f1) bs=$(du -sk "$out/index/bare-$label" | cut -f1)
+        r=$(calc '%.2f' "$ds / $bs")
+        echo "| $label | $(calc '%.1f' "$ds / 1024") | $(calc '%.1f' "$bs / 1024") | $r $(mark "$r" "<=" 1.3) |"
     done
     echo
     for label in "${labels[@]}"; do echo "dossier ingest $label: ${dossier_summary[$label]}"; echo; done

@@ -102,7 +102,7 @@ impl Fields {
         );
         let fast_u64 = NumericOptions::default().set_fast();
         let mut b = Schema::builder();
-        b.add_text_field(name::ID, STRING | STORED);
+        b.add_text_field(name::ID, STRING);
         b.add_text_field(name::TEXT, analyzed.clone().set_stored());
         b.add_text_field(name::SECTION, analyzed);
         let raw = TextOptions::default().set_indexing_options(

@@ -24,6 +24,13 @@ use crate::segment::{Syntax, segment_blocks, segment_text};
 /// Files processed together before their passages are handed to the writer.
 const BATCH_FILES: usize = 16;
 
+/// A file read: its content hash, and its reports (with what its reader
+/// left out, and its format) or why it was skipped.
+type Processed = (
+    String,
+    std::result::Result<(Vec<Report>, Vec<String>, Format), String>,
+);
+
 /// What reading files needs.
 pub(crate) struct Reading<'a> {
     pub(crate) sidecars: &'a [Sidecar],
@@ -55,50 +62,80 @@ impl Reading<'_> {
         taken: &mut HashSet<String>,
     ) -> Result<Read> {
         let mut out = Read::default();
-        for batch in files.chunks(BATCH_FILES) {
-            let results: Vec<_> = self.pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|file| {
-                        // (content hash, what reading gave or why not)
-                        let read = match file.bytes() {
-                            Ok(bytes) => (
-                                content_hash(&bytes),
-                                process(file, bytes, self.sidecars, self.extractor),
-                            ),
-                            Err(e) => (String::new(), Err(e.to_string())),
-                        };
-                        self.progress.advance(file.len);
-                        read
-                    })
-                    .collect()
+        let mut batches = files.chunks(BATCH_FILES);
+        let mut current = batches
+            .next()
+            .map(|b| (b, self.pool.install(|| self.process_batch(b))));
+        while let Some((batch, results)) = current {
+            let next = batches.next();
+            // The next batch is read, segmented and extracted while this
+            // one goes to the writer: both cores stay busy.
+            let (processed, added) = self.pool.install(|| {
+                rayon::join(
+                    || next.map(|b| self.process_batch(b)),
+                    || self.add_batch(batch, results, builder, taken, &mut out),
+                )
             });
-            for (file, (hash, result)) in batch.iter().zip(results) {
-                let mut record = self.record(file);
-                record.hash = hash;
-                match result {
-                    Ok((reports, left_out, format)) => {
-                        out.bytes += file.len;
-                        record.reader = format.reader();
-                        let provenance = record.provenance();
-                        for mut report in reports {
-                            make_unique(&mut report, taken);
-                            record.docs.push(report.meta.id.clone());
-                            builder.add(&report, Some(provenance.clone()))?;
-                        }
-                        for message in left_out {
-                            warn(self.progress, &mut out.warnings, &file.display, message);
-                        }
+            added?;
+            current = next.zip(processed);
+        }
+        Ok(out)
+    }
+
+    /// Reads, segments and assembles a batch of files in parallel (on the
+    /// pool it is called from).
+    fn process_batch(&self, batch: &[SourceFile]) -> Vec<Processed> {
+        batch
+            .par_iter()
+            .map(|file| {
+                let read = match file.bytes() {
+                    Ok(bytes) => (
+                        content_hash(&bytes),
+                        process(file, bytes, self.sidecars, self.extractor),
+                    ),
+                    Err(e) => (String::new(), Err(e.to_string())),
+                };
+                self.progress.advance(file.len);
+                read
+            })
+            .collect()
+    }
+
+    /// Hands a processed batch to the writer, in corpus order, and records
+    /// each file.
+    fn add_batch(
+        &self,
+        batch: &[SourceFile],
+        results: Vec<Processed>,
+        builder: &mut IndexBuilder,
+        taken: &mut HashSet<String>,
+        out: &mut Read,
+    ) -> Result<()> {
+        for (file, (hash, result)) in batch.iter().zip(results) {
+            let mut record = self.record(file);
+            record.hash = hash;
+            match result {
+                Ok((reports, left_out, format)) => {
+                    out.bytes += file.len;
+                    record.reader = format.reader();
+                    let provenance = record.provenance();
+                    for mut report in reports {
+                        make_unique(&mut report, taken);
+                        record.docs.push(report.meta.id.clone());
+                        builder.add(&report, Some(provenance.clone()))?;
                     }
-                    Err(message) => {
-                        record.skipped = Some(message.clone());
+                    for message in left_out {
                         warn(self.progress, &mut out.warnings, &file.display, message);
                     }
                 }
-                out.records.push(record);
+                Err(message) => {
+                    record.skipped = Some(message.clone());
+                    warn(self.progress, &mut out.warnings, &file.display, message);
+                }
             }
+            out.records.push(record);
         }
-        Ok(out)
+        Ok(())
     }
 
     fn record(&self, file: &SourceFile) -> FileRecord {

@@ -45,6 +45,38 @@ pub(crate) struct Highlight {
     pub fuzzy: Vec<(String, u8)>,
 }
 
+/// One tier of a query: the passages it matches, scored two ways.
+pub(crate) struct Tier {
+    /// The full query: words, nearness and heading bonuses, aliases.
+    pub query: Box<dyn Query>,
+    /// The same matches scored by the words alone (no nearness, no heading
+    /// bonus): cheap enough to score every match, the first ranking stage.
+    pub core: Box<dyn Query>,
+}
+
+impl Tier {
+    fn of(query: Box<dyn Query>) -> Tier {
+        Tier {
+            core: query.box_clone(),
+            query,
+        }
+    }
+
+    /// Both queries with more clauses (a `Must` or a `MustNot` keeps the
+    /// matches of both the same).
+    pub(crate) fn with(self, clauses: &[(Occur, Box<dyn Query>)]) -> Tier {
+        let add = |q: Box<dyn Query>| -> Box<dyn Query> {
+            let mut all = vec![(Occur::Must, q)];
+            all.extend(clauses.iter().map(|(o, c)| (*o, c.box_clone())));
+            Box::new(BooleanQuery::new(all))
+        };
+        Tier {
+            query: add(self.query),
+            core: add(self.core),
+        }
+    }
+}
+
 /// How the words of the top-level query combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Juxtaposition {
@@ -119,7 +151,7 @@ impl<'a> Builder<'a> {
     /// The queries for a node, in rank order: every passage matching the
     /// first ranks before those matching only the second. Empty when the node
     /// holds nothing searchable.
-    pub(crate) fn build(&mut self, node: &Node) -> Result<Vec<Box<dyn Query>>, SyntaxError> {
+    pub(crate) fn build(&mut self, node: &Node) -> Result<Vec<Tier>, SyntaxError> {
         let node = self.with_entity_phrases(node);
         let tiers = self.tiers(&node)?;
         if self.section_bonus.is_empty() {
@@ -128,13 +160,16 @@ impl<'a> Builder<'a> {
         Ok(tiers
             .into_iter()
             .map(|tier| {
-                let mut clauses = vec![(Occur::Must, tier)];
+                let mut clauses = vec![(Occur::Must, tier.query)];
                 clauses.extend(
                     self.section_bonus
                         .iter()
                         .map(|b| (Occur::Should, b.box_clone())),
                 );
-                Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>
+                Tier {
+                    query: Box::new(BooleanQuery::new(clauses)),
+                    core: tier.core,
+                }
             })
             .collect())
     }
@@ -153,7 +188,7 @@ impl<'a> Builder<'a> {
 
     /// The tiers of a node, exact words first; then, when a word the index
     /// lacks is within a typo of words it has, the same with typos allowed.
-    fn tiers(&mut self, node: &Node) -> Result<Vec<Box<dyn Query>>, SyntaxError> {
+    fn tiers(&mut self, node: &Node) -> Result<Vec<Tier>, SyntaxError> {
         self.typos_on = false;
         let exact = self.tiers_of(node)?;
         // Two tiers: all the words, then some of them.
@@ -170,26 +205,27 @@ impl<'a> Builder<'a> {
         // with some of them, where a word matched through a typo counts too
         // (below an exact one), so that two words of three, one of them
         // mistyped, rank above one.
-        let mut ordered: Vec<Box<dyn Query>> = Vec::with_capacity(3);
+        let mut ordered: Vec<Tier> = Vec::with_capacity(3);
         let mut exact = exact.into_iter();
         let mut typo = typo.into_iter();
         ordered.extend(exact.next());
         ordered.extend(typo.next());
         ordered.extend(typo.next());
-        let mut out: Vec<Box<dyn Query>> = Vec::with_capacity(ordered.len());
+        let mut out: Vec<Tier> = Vec::with_capacity(ordered.len());
+        // The matches of the tiers before, to exclude (their cores match
+        // the same passages at less cost).
         let mut before: Vec<Box<dyn Query>> = Vec::new();
         for tier in ordered {
-            let clauses: Vec<(Occur, Box<dyn Query>)> =
-                std::iter::once((Occur::Must, tier.box_clone()))
-                    .chain(before.iter().map(|b| excluded(b.box_clone())))
-                    .collect();
-            out.push(Box::new(BooleanQuery::new(clauses)));
-            before.push(tier);
+            let core = tier.core.box_clone();
+            let not: Vec<(Occur, Box<dyn Query>)> =
+                before.iter().map(|b| excluded(b.box_clone())).collect();
+            out.push(tier.with(&not));
+            before.push(core);
         }
         Ok(out)
     }
 
-    fn tiers_of(&mut self, node: &Node) -> Result<Vec<Box<dyn Query>>, SyntaxError> {
+    fn tiers_of(&mut self, node: &Node) -> Result<Vec<Tier>, SyntaxError> {
         let words = |children: &[Node]| children.iter().filter(|c| is_word(c)).count();
         match node {
             Node::And(children)
@@ -214,16 +250,21 @@ impl<'a> Builder<'a> {
                 let some = self.and(some_of, true, Occur::Should)?;
                 let near = self.near(children);
                 let with_near = |q: Box<dyn Query>, not: Option<Box<dyn Query>>| {
-                    let mut clauses = vec![(Occur::Must, q)];
+                    let mut core = vec![(Occur::Must, q)];
+                    core.extend(not.map(excluded));
+                    let mut clauses: Vec<_> =
+                        core.iter().map(|(o, c)| (*o, c.box_clone())).collect();
                     clauses.extend(near.as_ref().map(|n| (Occur::Should, n.box_clone())));
-                    clauses.extend(not.map(excluded));
-                    boolean(clauses).expect("a Must clause")
+                    Tier {
+                        query: boolean(clauses).expect("a Must clause"),
+                        core: boolean(core).expect("a Must clause"),
+                    }
                 };
                 let mut tiers = vec![with_near(all.box_clone(), None)];
                 tiers.extend(some.map(|some| with_near(some, Some(all))));
                 Ok(tiers)
             }
-            _ => Ok(self.node(node, true)?.into_iter().collect()),
+            _ => Ok(self.node(node, true)?.into_iter().map(Tier::of).collect()),
         }
     }
 

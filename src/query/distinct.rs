@@ -7,11 +7,12 @@
 //! simhash, so n candidates are n different texts. Near-identical texts (a few
 //! bits apart) are left to the caller.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::ColumnValues;
+use tantivy::query::Weight;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::index::schema::name;
@@ -45,7 +46,7 @@ pub(crate) type Candidate = (Score, DocAddress, u64);
 type Ranked = (Candidate, u64);
 
 /// The best candidate seen per key (a simhash, or a doc when not collapsing).
-type Best = HashMap<u64, Ranked>;
+type Best = FxHashMap<u64, Ranked>;
 
 pub(crate) struct DistinctTopSegment {
     n: usize,
@@ -85,13 +86,32 @@ impl Collector for DistinctTop {
             simhashes: fast.u64(name::SIMHASH)?.first_or_default_col(0),
             ords: fast.u64(name::ORD)?.first_or_default_col(0),
             collapse: self.collapse,
-            best: HashMap::new(),
+            best: FxHashMap::default(),
             threshold: Score::NEG_INFINITY,
         })
     }
 
     fn requires_scoring(&self) -> bool {
         true
+    }
+
+    /// Lets the query skip what cannot enter the top n: tantivy's block-max
+    /// WAND for a union or an intersection of words, a score check otherwise.
+    fn collect_segment(
+        &self,
+        weight: &dyn Weight,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Vec<Ranked>> {
+        let mut child = self.for_segment(segment, reader)?;
+        let alive = reader.alive_bitset();
+        weight.for_each_pruning(Score::NEG_INFINITY, reader, &mut |doc, score| {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                child.collect(doc, score);
+            }
+            child.unweighted_threshold()
+        })?;
+        Ok(child.harvest())
     }
 
     fn merge_fruits(&self, fruits: Vec<Vec<Ranked>>) -> tantivy::Result<Vec<Ranked>> {
@@ -146,6 +166,13 @@ impl SegmentCollector for DistinctTopSegment {
 }
 
 impl DistinctTopSegment {
+    /// The score, before kind weights, below which a passage cannot enter
+    /// the top n; a little lower, as an equal score may enter by coming
+    /// earlier in document order and tantivy passes only higher ones.
+    fn unweighted_threshold(&self) -> Score {
+        (self.threshold / self.max_weight).next_down()
+    }
+
     /// Keeps the n best fingerprints and raises the threshold to the n-th score.
     fn prune(&mut self) {
         let mut all: Vec<(u64, Ranked)> = self.best.drain().collect();

@@ -8,6 +8,7 @@
 
 mod browse;
 mod build;
+mod candidates;
 mod counts;
 mod crosstab;
 mod distinct;
@@ -23,7 +24,6 @@ mod timeline;
 
 use tantivy::Score;
 use tantivy::collector::Count;
-use tantivy::query::Query;
 
 use crate::error::Result;
 use crate::index::IndexHandle;
@@ -31,7 +31,7 @@ use crate::index::simhash;
 use crate::model::{Passage, PassageKind};
 
 pub use browse::{InContext, for_each_matching_passage, for_each_passage, in_context};
-use build::Juxtaposition;
+use build::{Juxtaposition, Tier};
 use distinct::{Candidate, DistinctTop};
 pub use filter::{DateEnd, Filters, parse_added_since, parse_filter_date};
 use plan::plan;
@@ -159,7 +159,7 @@ pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults
         if page.is_full() {
             break;
         }
-        let (count, exhausted) = page.fill_from(handle, tier.as_ref(), &weights)?;
+        let (count, exhausted) = page.fill_from(handle, tier, &weights)?;
         counts.push(count);
         if !exhausted {
             // Later tiers rank after every match of this one.
@@ -269,22 +269,52 @@ impl Page {
     fn fill_from(
         &mut self,
         handle: &IndexHandle,
-        tier: &dyn Query,
+        tier: &Tier,
         weights: &[Score],
     ) -> Result<(usize, bool)> {
         let before = self.kept.len();
         let mut n = (self.wanted - before).saturating_add(DUPLICATE_SLACK);
         loop {
-            let collector = DistinctTop::new(n, weights.to_vec(), self.distinct);
-            let (count, ranked) = handle.searcher.search(tier, &(Count, collector))?;
+            let (count, ranked) = self.rank(handle, tier, weights, n)?;
             let ranked_all = ranked.len() < n;
             self.kept.truncate(before);
-            self.keep(ranked.into_iter().map(|(candidate, _)| candidate).collect());
+            self.keep(ranked);
             if self.is_full() || ranked_all || n >= MAX_CANDIDATES {
                 return Ok((count, ranked_all));
             }
             n = (n * CANDIDATE_GROWTH).min(MAX_CANDIDATES);
         }
+    }
+
+    /// How many passages a tier matches, and its `n` best distinct ones: in
+    /// two stages when it matches many (see `candidates`), else in full.
+    fn rank(
+        &self,
+        handle: &IndexHandle,
+        tier: &Tier,
+        weights: &[Score],
+        n: usize,
+    ) -> Result<(usize, Vec<Candidate>)> {
+        let collector = DistinctTop::new(n, weights.to_vec(), self.distinct);
+        let pool = n.max(candidates::CANDIDATES);
+        let searcher = &handle.searcher;
+        // Counted in the same pass that scores every match by its words.
+        let wide = DistinctTop::new(pool, weights.to_vec(), self.distinct);
+        let (count, pooled) = searcher.search(tier.core.as_ref(), &(Count, wide))?;
+        let ranked = if count <= pool {
+            // Few matches: all of them scored in full is cheap.
+            best(searcher.search(tier.query.as_ref(), &collector)?)
+        } else {
+            let pooled = best(pooled);
+            let ranked = candidates::rescore(searcher, tier.query.as_ref(), &pooled, &collector)?;
+            if ranked.len() >= n || pooled.len() < pool {
+                // The page, or every distinct text the tier has.
+                ranked
+            } else {
+                best(searcher.search(tier.query.as_ref(), &collector)?)
+            }
+        };
+        Ok((count, ranked))
     }
 
     /// Keeps ranked hits, skipping those near-identical to a kept one.
@@ -304,6 +334,11 @@ impl Page {
             self.kept.push((score, addr, hash));
         }
     }
+}
+
+/// The candidates of a ranked list, without their document order.
+fn best(ranked: Vec<(Candidate, u64)>) -> Vec<Candidate> {
+    ranked.into_iter().map(|(candidate, _)| candidate).collect()
 }
 
 fn footnote_texts(handle: &IndexHandle, passage: &Passage) -> Result<Vec<String>> {

@@ -8,7 +8,7 @@
 
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 
-use super::build::{Builder, Highlight, Juxtaposition};
+use super::build::{Builder, Highlight, Juxtaposition, Tier};
 use super::expand::{Expansion, Vocabulary};
 use super::filter::Filters;
 use super::parse;
@@ -19,7 +19,7 @@ use crate::index::IndexHandle;
 pub(crate) struct Plan {
     /// Disjoint queries in rank order: every match of one ranks before the
     /// matches of the next (passages with all the words, then with some).
-    pub(crate) tiers: Vec<Box<dyn Query>>,
+    pub(crate) tiers: Vec<Tier>,
     /// What snippets should mark.
     pub(crate) highlight: Highlight,
     /// How query words were widened (spellings, compounds, typos, entities).
@@ -47,10 +47,10 @@ impl Plan {
     /// Every passage the plan matches, as one query.
     pub(crate) fn matching(&self) -> Box<dyn Query> {
         match self.tiers.as_slice() {
-            [one] => one.box_clone(),
+            [one] => one.query.box_clone(),
             many => Box::new(BooleanQuery::new(
                 many.iter()
-                    .map(|q| (Occur::Should, q.box_clone()))
+                    .map(|t| (Occur::Should, t.query.box_clone()))
                     .collect(),
             )),
         }
@@ -110,7 +110,10 @@ pub(crate) fn plan(
                 "the query has no word to search for; hint: type words, or an empty query \"\" with filters to list passages",
             ));
         }
-        tiers.push(Box::new(AllQuery));
+        tiers.push(Tier {
+            query: Box::new(AllQuery),
+            core: Box::new(AllQuery),
+        });
     }
     let resolved;
     let filters = if filters.docs.is_empty() {
@@ -121,14 +124,11 @@ pub(crate) fn plan(
     };
     let clauses = filters.clauses(&handle.fields, aliases)?;
     if !clauses.is_empty() {
-        tiers = tiers
-            .into_iter()
-            .map(|tier| {
-                let mut all = vec![(Occur::Must, tier)];
-                all.extend(clauses.iter().map(|c| (Occur::Must, c.box_clone())));
-                Box::new(BooleanQuery::new(all)) as Box<dyn Query>
-            })
+        let must: Vec<(Occur, Box<dyn Query>)> = clauses
+            .iter()
+            .map(|c| (Occur::Must, c.box_clone()))
             .collect();
+        tiers = tiers.into_iter().map(|tier| tier.with(&must)).collect();
     }
     let suggestions = if widen {
         Vec::new()

@@ -178,3 +178,76 @@ fn a_report_ingested_in_many_copies_still_fills_a_page_with_different_passages()
     copies.dedup();
     assert!(copies.len() < 10, "copies kept: {copies:?}");
 }
+
+#[test]
+fn a_page_of_a_query_matching_hundreds_of_passages_is_the_top_of_its_full_ranking() {
+    // 360 different passages with both words: those where they stand
+    // together rank first, though the words alone score them lower.
+    let subjects = [
+        "Fishermen",
+        "Soldiers",
+        "Traders",
+        "Farmers",
+        "Nurses",
+        "Students",
+        "Priests",
+        "Drivers",
+        "Herders",
+        "Miners",
+        "Bakers",
+        "Tailors",
+        "Sailors",
+        "Hunters",
+        "Weavers",
+        "Potters",
+        "Guards",
+        "Clerks",
+        "Singers",
+        "Painters",
+    ];
+    let actions = [
+        "crossed {} at dawn with their nets and a lamp",
+        "patrolled {} after the attack on the old bridge",
+        "shipped rice along {} before the long rains came",
+        "met beside {} to settle a dispute over grazing land",
+        "moved fuel across {} under cover of a moonless night",
+        "held classes in a tent beside {} all through winter",
+        "asked for a dam on {} before the disputed election",
+        "watered goats at {} during the third year of drought",
+        "taxed each boat on {} for a whole fishing season",
+        "filmed {} from a rented helicopter after the floods",
+        "measured {} twice a day for a government survey",
+        "camped along {} on their slow way to the shrine",
+        "sold mangoes near {} to travellers heading north",
+        "buried their dead above {} on a windy hill",
+        "sang old songs about {} at every wedding feast",
+        "drew maps of {} for a foreign mining company",
+        "lost three canoes on {} in a sudden storm",
+        "built a clinic close to {} with borrowed money",
+    ];
+    let mut files = Vec::new();
+    for (i, who) in subjects.iter().enumerate() {
+        let mut report = String::from("# Water\n\n");
+        for (j, what) in actions.iter().enumerate() {
+            // One passage in nine says "river delta", in more words than
+            // the others use to name both apart.
+            let place = if (i + j) % 9 == 0 {
+                "the river delta and the marsh around it"
+            } else {
+                "the river that flows to the delta"
+            };
+            report.extend([*who, " ", &what.replace("{}", place), ".\n\n"]);
+        }
+        files.push((format!("report-{i:02}.md"), report));
+    }
+    let tmp = indexed(&files);
+    // --duplicates: passages differing in one word are not merged.
+    let (page, human) = search(&tmp, &["river delta", "--limit", "5", "--duplicates"]);
+    let (all, _) = search(&tmp, &["river delta", "--limit", "400", "--duplicates"]);
+    assert!(all.len() > 300, "hundreds of matches: {}", all.len());
+    assert_eq!(texts(&page), texts(&all)[..5].to_vec(), "{human}");
+    assert!(
+        texts(&page).iter().all(|t| t.contains("river delta")),
+        "the words together first: {human}"
+    );
+}
