@@ -98,6 +98,12 @@ impl Expansion {
         }
     }
 
+    /// Whether telling a passage matched it needs the passage's stems (an
+    /// entity widening reads its tags only).
+    pub(crate) fn needs_stems(&self) -> bool {
+        matches!(self.target, Target::Stems(_))
+    }
+
     /// Whether a passage matches through this expansion, given the stems
     /// of its text.
     pub(crate) fn matched_by(&self, passage: &Passage, text_stems: &HashSet<String>) -> bool {

@@ -213,10 +213,15 @@ fn matched_expansions(
     if expansions.is_empty() {
         return Vec::new();
     }
-    let stems: std::collections::HashSet<String> =
+    // Stemming the passage is the cost here: only when a widening needs it.
+    let stems: std::collections::HashSet<String> = if expansions.iter().any(Expansion::needs_stems)
+    {
         crate::index::schema::tokens(stemmer, &passage.text)
             .into_iter()
-            .collect();
+            .collect()
+    } else {
+        std::collections::HashSet::new()
+    };
     (0..expansions.len())
         .filter(|&i| expansions[i].matched_by(passage, &stems))
         .collect()
