@@ -28,7 +28,7 @@ pub struct IngestConfig {
 
 impl Default for IngestConfig {
     /// The bundled corpus into `index/`, on every core, files up to
-    /// [`read::DEFAULT_MAX_FILE_BYTES`].
+    /// 256 MB (`read::DEFAULT_MAX_FILE_BYTES`).
     fn default() -> Self {
         IngestConfig {
             paths: Vec::new(),

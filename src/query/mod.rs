@@ -140,8 +140,8 @@ pub struct SearchResults {
 /// Runs a search.
 ///
 /// # Errors
-/// A query that does not parse ([`Error::Query`]), a filter value that names
-/// nothing known ([`Error::Filter`]), or an index failure.
+/// A query that does not parse ([`Error::Query`](crate::Error::Query)), a filter value that names
+/// nothing known ([`Error::Filter`](crate::Error::Filter)), or an index failure.
 pub fn search(handle: &IndexHandle, req: &SearchRequest) -> Result<SearchResults> {
     let plan = plan(
         handle,
