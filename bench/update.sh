@@ -33,18 +33,8 @@ say "== building dossier (release)"
 cargo build --release --quiet
 dossier="$root/target/release/dossier"
 
-scaled="$out/scaled-$scale"
-if [[ ! -f "$scaled/.complete" ]]; then
-    say "== writing $scale copies of corpus/*.txt to $scaled"
-    width=${#scale}; ((width < 4)) && width=4
-    mkdir -p "$scaled"
-    mapfile -t base < <(find corpus -maxdepth 1 -name '*.txt' | sort)
-    for ((i = 1; i <= scale; i++)); do
-        tag=$(printf 'c%0*d' "$width" "$i")
-        for f in "${base[@]}"; do cp "$f" "$scaled/$tag-$(basename "$f")"; done
-    done
-    touch "$scaled/.complete"
-fi
+source bench/scaled.sh
+scaled=$(scaled_corpus "$out" "$scale")
 lib="$out/update-$scale"
 idx="$out/update-$scale-index"
 rm -rf "$lib" "$idx"
