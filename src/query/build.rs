@@ -218,7 +218,7 @@ impl<'a> Builder<'a> {
         for tier in ordered {
             let core = tier.core.box_clone();
             let not: Vec<(Occur, Box<dyn Query>)> =
-                before.iter().map(|b| excluded(b.box_clone())).collect();
+                before.iter().map(|b| earlier_tier(b.box_clone())).collect();
             out.push(tier.with(&not));
             before.push(core);
         }
@@ -251,7 +251,7 @@ impl<'a> Builder<'a> {
                 let near = self.near(children);
                 let with_near = |q: Box<dyn Query>, not: Option<Box<dyn Query>>| {
                     let mut core = vec![(Occur::Must, q)];
-                    core.extend(not.map(excluded));
+                    core.extend(not.map(earlier_tier));
                     let mut clauses: Vec<_> =
                         core.iter().map(|(o, c)| (*o, c.box_clone())).collect();
                     clauses.extend(near.as_ref().map(|n| (Occur::Should, n.box_clone())));
@@ -482,7 +482,12 @@ impl<'a> Builder<'a> {
 
 /// A clause excluding the passages `q` matches.
 fn excluded(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
-    (Occur::MustNot, Box::new(Excluded(q)))
+    (Occur::MustNot, Box::new(Excluded::lazy(q)))
+}
+
+/// A clause excluding the matches of an earlier tier (a set collected once).
+fn earlier_tier(q: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
+    (Occur::MustNot, Box::new(Excluded::collected(q)))
 }
 
 /// A word or phrase as typed (not a field, group or negation).
