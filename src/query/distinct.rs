@@ -8,10 +8,10 @@
 //! bits apart) are left to the caller.
 
 use rustc_hash::FxHashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::ColumnValues;
+use tantivy::columnar::{Cardinality, Column, ColumnValues};
 use tantivy::query::Weight;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
@@ -27,16 +27,65 @@ pub(crate) struct DistinctTop {
     /// Score factor per kind code.
     weights: Arc<[Score]>,
     collapse: bool,
+    columns: Columns,
 }
 
 impl DistinctTop {
-    pub(crate) fn new(n: usize, weights: Vec<Score>, collapse: bool) -> DistinctTop {
+    /// `columns` is shared by the collectors of one search: a search ranks
+    /// a tier in up to three passes, and opening a segment's columns
+    /// (the order's block index above all) cost as much as collecting a
+    /// few thousand matches.
+    pub(crate) fn new(
+        n: usize,
+        weights: Vec<Score>,
+        collapse: bool,
+        columns: &Columns,
+    ) -> DistinctTop {
         DistinctTop {
             n: n.max(1),
             weights: weights.into(),
             collapse,
+            columns: Arc::clone(columns),
         }
     }
+}
+
+/// The columns the collector reads, per segment of one searcher, opened once.
+pub(crate) type Columns = Arc<Mutex<FxHashMap<SegmentOrdinal, Arc<SegmentColumns>>>>;
+
+/// One segment's columns the collector reads.
+pub(crate) struct SegmentColumns {
+    kinds: Arc<dyn ColumnValues<u64>>,
+    /// Texts' simhashes.
+    simhashes: Arc<dyn ColumnValues<u64>>,
+    /// Document order.
+    ords: Arc<dyn ColumnValues<u64>>,
+}
+
+impl SegmentColumns {
+    fn open(reader: &SegmentReader) -> tantivy::Result<SegmentColumns> {
+        let fast = reader.fast_fields();
+        Ok(SegmentColumns {
+            kinds: per_doc(fast.u64(name::KIND)?, PassageKind::Paragraph.code()),
+            simhashes: per_doc(fast.u64(name::SIMHASH)?, 0),
+            ords: per_doc(fast.u64(name::ORD)?, 0),
+        })
+    }
+}
+
+/// The columns of `segment`, opened on first use.
+fn columns_of(
+    columns: &Columns,
+    segment: SegmentOrdinal,
+    reader: &SegmentReader,
+) -> tantivy::Result<Arc<SegmentColumns>> {
+    let mut opened = columns.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(found) = opened.get(&segment) {
+        return Ok(Arc::clone(found));
+    }
+    let found = Arc::new(SegmentColumns::open(reader)?);
+    opened.insert(segment, Arc::clone(&found));
+    Ok(found)
 }
 
 /// A ranked passage: its weighted score, address and text's simhash.
@@ -53,11 +102,7 @@ pub(crate) struct DistinctTopSegment {
     segment: SegmentOrdinal,
     weights: Arc<[Score]>,
     max_weight: Score,
-    kinds: Arc<dyn ColumnValues<u64>>,
-    /// Texts' simhashes.
-    simhashes: Arc<dyn ColumnValues<u64>>,
-    /// Document order.
-    ords: Arc<dyn ColumnValues<u64>>,
+    columns: Arc<SegmentColumns>,
     /// Whether passages with the same simhash count once.
     collapse: bool,
     best: Best,
@@ -74,17 +119,12 @@ impl Collector for DistinctTop {
         segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<DistinctTopSegment> {
-        let fast = reader.fast_fields();
         Ok(DistinctTopSegment {
             n: self.n,
             segment,
             weights: Arc::clone(&self.weights),
             max_weight: self.weights.iter().copied().fold(1.0, Score::max),
-            kinds: fast
-                .u64(name::KIND)?
-                .first_or_default_col(PassageKind::Paragraph.code()),
-            simhashes: fast.u64(name::SIMHASH)?.first_or_default_col(0),
-            ords: fast.u64(name::ORD)?.first_or_default_col(0),
+            columns: columns_of(&self.columns, segment, reader)?,
             collapse: self.collapse,
             best: FxHashMap::default(),
             threshold: Score::NEG_INFINITY,
@@ -134,21 +174,27 @@ impl SegmentCollector for DistinctTopSegment {
         if score * self.max_weight < self.threshold {
             return;
         }
-        let kind = usize::try_from(self.kinds.get_val(doc)).unwrap_or(0);
+        let kind = usize::try_from(self.columns.kinds.get_val(doc)).unwrap_or(0);
         let score = score * self.weights.get(kind).copied().unwrap_or(1.0);
         if score < self.threshold {
             return;
         }
-        let hash = self.simhashes.get_val(doc);
+        let hash = self.columns.simhashes.get_val(doc);
         let key = if self.collapse { hash } else { u64::from(doc) };
-        let candidate = (
-            (score, DocAddress::new(self.segment, doc), hash),
-            self.ords.get_val(doc),
-        );
+        let address = DocAddress::new(self.segment, doc);
         match self.best.get_mut(&key) {
-            Some(slot) if best_first(&candidate, slot).is_lt() => *slot = candidate,
-            Some(_) => {}
+            // Most calls on a corpus of copies: a copy of a kept text, which
+            // only an equal score earlier in document order could replace,
+            // so the order is read only then.
+            Some(slot) if score < (slot.0).0 => {}
+            Some(slot) => {
+                let candidate = ((score, address, hash), self.columns.ords.get_val(doc));
+                if best_first(&candidate, slot).is_lt() {
+                    *slot = candidate;
+                }
+            }
             None => {
+                let candidate = ((score, address, hash), self.columns.ords.get_val(doc));
                 self.best.insert(key, candidate);
             }
         }
@@ -183,6 +229,18 @@ impl DistinctTopSegment {
             .map(|(_, ((s, _, _), _))| *s)
             .fold(Score::INFINITY, Score::min);
         self.best.extend(all);
+    }
+}
+
+/// A column's value per document, read directly when every document has
+/// exactly one (as every passage has its kind, simhash and order): the
+/// general path looks each document's row up first, which showed as a
+/// third of the collector's cost when it sees every match.
+fn per_doc(column: Column<u64>, default: u64) -> Arc<dyn ColumnValues<u64>> {
+    if column.get_cardinality() == Cardinality::Full {
+        column.values
+    } else {
+        column.first_or_default_col(default)
     }
 }
 

@@ -7,9 +7,10 @@ use std::ops::Bound;
 
 use jiff::civil::Date;
 use tantivy::Term;
-use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{Query, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 
+use super::any_of::any_of;
 use crate::error::{Error, Result};
 use crate::index::DocSummary;
 use crate::index::aliases::AliasTable;
@@ -207,15 +208,6 @@ pub(crate) fn entity_query(
             .map(|v| facet_query(f, dim, v))
             .collect(),
     )
-}
-
-fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
-    if queries.len() == 1 {
-        return queries.into_iter().next().expect("one query");
-    }
-    Box::new(BooleanQuery::new(
-        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
-    ))
 }
 
 fn u64_range(field: tantivy::schema::Field, lo: u64, hi: u64) -> Box<dyn Query> {

@@ -6,6 +6,7 @@
 //! `filter` adds the filters; ranking is BM25 weighted by passage kind, with
 //! near-identical passages shown once. Rendering is the binary's job.
 
+mod any_of;
 mod browse;
 mod build;
 mod candidates;
@@ -32,7 +33,7 @@ use crate::model::{Passage, PassageKind};
 
 pub use browse::{InContext, for_each_matching_passage, for_each_passage, in_context};
 use build::{Juxtaposition, Tier};
-use distinct::{Candidate, DistinctTop};
+use distinct::{Candidate, Columns, DistinctTop};
 pub use filter::{DateEnd, Filters, parse_added_since, parse_filter_date};
 use plan::plan;
 
@@ -253,6 +254,8 @@ struct Page {
     distinct: bool,
     /// Kept hits with their simhashes, in rank order.
     kept: Vec<Candidate>,
+    /// The ranking columns, opened once for all the passes of the search.
+    columns: Columns,
 }
 
 impl Page {
@@ -260,6 +263,7 @@ impl Page {
         Page {
             wanted,
             distinct,
+            columns: Columns::default(),
             kept: Vec::with_capacity(wanted.min(MAX_CANDIDATES)),
         }
     }
@@ -279,8 +283,9 @@ impl Page {
     ) -> Result<(usize, bool)> {
         let before = self.kept.len();
         let mut n = (self.wanted - before).saturating_add(DUPLICATE_SLACK);
+        let mut first = None;
         loop {
-            let (count, ranked) = self.rank(handle, tier, weights, n)?;
+            let (count, ranked) = self.rank(handle, tier, weights, n, &mut first)?;
             let ranked_all = ranked.len() < n;
             self.kept.truncate(before);
             self.keep(ranked);
@@ -293,32 +298,48 @@ impl Page {
 
     /// How many passages a tier matches, and its `n` best distinct ones: in
     /// two stages when it matches many (see `candidates`), else in full.
+    /// `first` keeps the first stage between calls: a page that needs more
+    /// candidates (near-duplicates dropped) re-scores them, and counts and
+    /// scores every match again only when it needs more than were pooled.
     fn rank(
         &self,
         handle: &IndexHandle,
         tier: &Tier,
         weights: &[Score],
         n: usize,
+        first: &mut Option<FirstStage>,
     ) -> Result<(usize, Vec<Candidate>)> {
-        let collector = DistinctTop::new(n, weights.to_vec(), self.distinct);
+        let collector = DistinctTop::new(n, weights.to_vec(), self.distinct, &self.columns);
         let pool = n.max(candidates::CANDIDATES);
         let searcher = &handle.searcher;
-        // Counted in the same pass that scores every match by its words.
-        let wide = DistinctTop::new(pool, weights.to_vec(), self.distinct);
-        let (count, pooled) = searcher.search(tier.core.as_ref(), &(Count, wide))?;
-        let ranked = if count <= pool {
+        let stage = match first.take() {
+            Some(stage) if stage.pool >= pool => stage,
+            _ => {
+                // Counted in the same pass that scores every match by its words.
+                let wide = DistinctTop::new(pool, weights.to_vec(), self.distinct, &self.columns);
+                let (count, pooled) = searcher.search(tier.core.as_ref(), &(Count, wide))?;
+                FirstStage {
+                    pool,
+                    count,
+                    pooled: best(pooled),
+                }
+            }
+        };
+        let count = stage.count;
+        let ranked = if count <= stage.pool {
             // Few matches: all of them scored in full is cheap.
             best(searcher.search(tier.query.as_ref(), &collector)?)
         } else {
-            let pooled = best(pooled);
-            let ranked = candidates::rescore(searcher, tier.query.as_ref(), &pooled, &collector)?;
-            if ranked.len() >= n || pooled.len() < pool {
+            let ranked =
+                candidates::rescore(searcher, tier.query.as_ref(), &stage.pooled, &collector)?;
+            if ranked.len() >= n || stage.pooled.len() < stage.pool {
                 // The page, or every distinct text the tier has.
                 ranked
             } else {
                 best(searcher.search(tier.query.as_ref(), &collector)?)
             }
         };
+        *first = Some(stage);
         Ok((count, ranked))
     }
 
@@ -339,6 +360,14 @@ impl Page {
             self.kept.push((score, addr, hash));
         }
     }
+}
+
+/// A tier's first ranking stage: how many passages it matches and its
+/// `pool` best distinct texts by their words alone.
+struct FirstStage {
+    pool: usize,
+    count: usize,
+    pooled: Vec<Candidate>,
 }
 
 /// The candidates of a ranked list, without their document order.

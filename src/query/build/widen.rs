@@ -3,10 +3,11 @@
 //! (also when an entity's name is typed unquoted), each recorded as an
 //! [`Expansion`] for `--explain`.
 
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query};
+use tantivy::query::{BoostQuery, ConstScoreQuery, Occur, Query};
 
 use super::{Builder, phrase_or_term};
 use crate::index::schema::tokens;
+use crate::query::any_of::any_of;
 use crate::query::expand::{Expansion, ExpansionKind};
 use crate::query::filter::entity_query;
 use crate::query::parse::{Match, Node};
@@ -84,7 +85,7 @@ impl Builder<'_> {
             };
             clauses.push((Occur::Should, q));
         }
-        Box::new(BooleanQuery::new(clauses))
+        any_of(clauses.into_iter().map(|(_, q)| q).collect())
     }
 
     /// The index's words within a typo of a word it lacks, and how the index
@@ -159,7 +160,7 @@ impl Builder<'_> {
             }
             clauses.push((Occur::Should, q));
         }
-        Box::new(BooleanQuery::new(clauses))
+        any_of(clauses.into_iter().map(|(_, q)| q).collect())
     }
 
     /// Runs of plain words that together name a known entity (`Jama'at
@@ -311,7 +312,7 @@ impl Builder<'_> {
                 ConstScoreQuery::new(entity_query(self.fields, self.aliases, dim, &value), score);
             clauses.push((Occur::Should, Box::new(q)));
         }
-        Box::new(BooleanQuery::new(clauses))
+        any_of(clauses.into_iter().map(|(_, q)| q).collect())
     }
 }
 
