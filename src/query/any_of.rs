@@ -173,31 +173,8 @@ impl Scorer for AnyOfScorer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::tiny_index::{index, term};
     use tantivy::collector::{Count, TopDocs};
-    use tantivy::query::TermQuery;
-    use tantivy::schema::{IndexRecordOption, STRING, Schema, TEXT};
-    use tantivy::{Index, IndexWriter, doc};
-
-    /// An index of small texts, one segment.
-    fn index(texts: &[&str]) -> (Index, tantivy::schema::Field) {
-        let mut schema = Schema::builder();
-        let text = schema.add_text_field("text", TEXT);
-        let _tag = schema.add_text_field("tag", STRING);
-        let index = Index::create_in_ram(schema.build());
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
-        for t in texts {
-            writer.add_document(doc!(text => *t)).unwrap();
-        }
-        writer.commit().unwrap();
-        (index, text)
-    }
-
-    fn term(field: tantivy::schema::Field, word: &str) -> Box<dyn Query> {
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, word),
-            IndexRecordOption::WithFreqs,
-        ))
-    }
 
     /// Each case: texts, the alternatives, a word required besides them.
     /// `AnyOf` must find the same documents with the same scores as a boolean
@@ -216,7 +193,7 @@ mod tests {
             (&["z"], &["z"], "z"),
         ];
         for (texts, alternatives, required) in cases {
-            let (index, text) = index(texts);
+            let (index, text) = index(texts, 1);
             let searcher = index.reader().unwrap().searcher();
             let any: Box<dyn Query> =
                 Box::new(AnyOf(alternatives.iter().map(|w| term(text, w)).collect()));
@@ -241,6 +218,33 @@ mod tests {
                 let (n2, top2) = searcher.search(theirs.as_ref(), &collector).unwrap();
                 assert_eq!(n1, n2, "{texts:?} {alternatives:?}");
                 assert_eq!(top1, top2, "{texts:?} {alternatives:?}");
+            }
+        }
+    }
+
+    /// Seeking lands on the first document at or after the target that any
+    /// alternative matches, from every starting point.
+    #[test]
+    fn seek_lands_on_the_first_match_at_or_after_the_target() {
+        let texts = ["a", "x", "x", "b", "x", "x", "x", "a b", "x", "c", "x", "b"];
+        let (index, text) = index(&texts, 1);
+        let searcher = index.reader().unwrap().searcher();
+        let query = AnyOf(vec![term(text, "a"), term(text, "b"), term(text, "zzz")]);
+        let weight = query
+            .weight(EnableScoring::enabled_from_searcher(&searcher))
+            .unwrap();
+        let reader = searcher.segment_reader(0);
+        let matches: Vec<DocId> = (0..12).filter(|&d| [0, 3, 7, 11].contains(&d)).collect();
+        for start in 0..12u32 {
+            for target in start..=13 {
+                let mut scorer = weight.scorer(reader, 1.0).unwrap();
+                scorer.seek(start);
+                let expected = matches
+                    .iter()
+                    .copied()
+                    .find(|&d| d >= target.max(scorer.doc()))
+                    .unwrap_or(TERMINATED);
+                assert_eq!(scorer.seek(target), expected, "from {start} to {target}");
             }
         }
     }

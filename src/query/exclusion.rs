@@ -248,33 +248,9 @@ impl Scorer for ForwardOnly {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::tiny_index::{index, term};
     use tantivy::collector::{Count, TopDocs};
-    use tantivy::query::{BooleanQuery, Occur, PhraseQuery, TermQuery};
-    use tantivy::schema::{IndexRecordOption, Schema, TEXT};
-    use tantivy::{Index, IndexWriter, doc};
-
-    /// An index whose texts are split over two segments (two commits).
-    fn index(texts: &[&str]) -> (Index, tantivy::schema::Field) {
-        let mut schema = Schema::builder();
-        let text = schema.add_text_field("text", TEXT);
-        let index = Index::create_in_ram(schema.build());
-        let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
-        let (first, second) = texts.split_at(texts.len() / 2);
-        for part in [first, second] {
-            for t in part {
-                writer.add_document(doc!(text => *t)).unwrap();
-            }
-            writer.commit().unwrap();
-        }
-        (index, text)
-    }
-
-    fn term(field: tantivy::schema::Field, word: &str) -> Box<dyn Query> {
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, word),
-            IndexRecordOption::WithFreqsAndPositions,
-        ))
-    }
+    use tantivy::query::{BooleanQuery, Occur, PhraseQuery};
 
     fn all_of(field: tantivy::schema::Field, words: &[&str]) -> Box<dyn Query> {
         Box::new(BooleanQuery::new(
@@ -318,7 +294,7 @@ mod tests {
             (&["s"], &["s"], &["s", "t"], false),
         ];
         for (texts, words, excluded_words, as_phrase) in cases {
-            let (index, text) = index(texts);
+            let (index, text) = index(texts, 2);
             let searcher = index.reader().unwrap().searcher();
             let excluded_query = || {
                 if *as_phrase {

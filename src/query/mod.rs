@@ -22,6 +22,8 @@ mod plan;
 mod snippet;
 mod sources;
 mod timeline;
+#[cfg(test)]
+mod tiny_index;
 
 use tantivy::Score;
 use tantivy::collector::Count;
