@@ -116,6 +116,10 @@ fn lowest(members: &[Box<dyn Scorer>]) -> DocId {
 impl DocSet for AnyOfScorer {
     fn advance(&mut self) -> DocId {
         let current = self.doc;
+        if current == TERMINATED {
+            // Members past their end must not be advanced again.
+            return TERMINATED;
+        }
         for m in &mut self.members {
             if m.doc() == current {
                 m.advance();
