@@ -283,6 +283,9 @@ fn a_bad_request_is_a_4xx_with_a_json_error() {
             body["error"].as_str().is_some_and(|e| !e.is_empty()),
             "{method} {shown}: {body}"
         );
+        // Only a refused method is told what is served.
+        let allow = if status == 405 { "GET, HEAD" } else { "" };
+        assert_eq!(reply.header("allow"), allow, "{method} {shown}");
     }
     // Still answering after all of them.
     assert_eq!(server.raw("GET", "/api/docs").status, 200);

@@ -85,7 +85,8 @@ impl Reply {
             Header::from_bytes(name.as_bytes(), value.as_bytes())
                 .expect("header names and values are ASCII constants")
         };
-        Response::from_data(self.body)
+        let method_refused = self.status == 405;
+        let response = Response::from_data(self.body)
             .with_status_code(self.status)
             .with_header(header("Content-Type", self.content_type))
             .with_header(header("X-Content-Type-Options", "nosniff"))
@@ -95,7 +96,13 @@ impl Reply {
                 "Content-Security-Policy",
                 "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; \
                  img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-            ))
+            ));
+        if method_refused {
+            // A 405 names the methods that are served (RFC 9110, 15.5.6).
+            response.with_header(header("Allow", "GET, HEAD"))
+        } else {
+            response
+        }
     }
 }
 
