@@ -9,7 +9,8 @@
 #   - `dossier --index X export` (every passage, as JSON Lines),
 #   - `dossier --index X search --json --limit 50 Q` for every line Q of
 #     bench/queries.txt (ids, order, scores, snippets),
-#   - the footer of each of those searches as text (totals),
+#   - the same searches as text, and their footers (totals, on stderr),
+#   - `docs --json` (documents and passage counts) and `facets --json`,
 #   - `python3 eval/relevance.py --dossier BIN --json` (every relevance figure).
 # Prints one line per check and "same output" at the end; exits 1 at the
 # first difference (with a diff), 2 on a usage error. Work files go to a
@@ -53,6 +54,9 @@ for side in old new; do
     mkdir -p "$out"
     "$bin" --index "$out/index" ingest "$corpus" >/dev/null 2>"$out/ingest.log"
     "$bin" --index "$out/index" export >"$out/export.jsonl"
+    # The time each file was read differs from run to run: left out.
+    "$bin" --index "$out/index" docs --json | sed 's/"ingested_at":"[^"]*"//' >"$out/docs.jsonl"
+    "$bin" --index "$out/index" facets --json >"$out/facets.jsonl"
     n=0
     while IFS= read -r query; do
         [[ -z "$query" ]] && continue
@@ -60,15 +64,18 @@ for side in old new; do
         # Exit 1 (no hits) is an answer too.
         "$bin" --index "$out/index" search --json --limit 50 "$query" \
             >"$out/search-$n.jsonl" || true
+        # The text output, and its footer (totals, on stderr).
         "$bin" --index "$out/index" --color never search --limit 50 "$query" \
-            | tail -n 3 >"$out/footer-$n.txt" || true
+            >"$out/text-$n.txt" 2>"$out/footer-$n.txt" || true
     done <"$root/bench/queries.txt"
     (cd "$root" && python3 eval/relevance.py --dossier "$bin" --index "$out/index" \
         --corpus "$corpus" --json "$out/relevance.json" >"$out/relevance.txt")
 done
 
 compare export.jsonl
-for f in "$work"/old/search-*.jsonl "$work"/old/footer-*.txt; do
+compare docs.jsonl
+compare facets.jsonl
+for f in "$work"/old/search-*.jsonl "$work"/old/text-*.txt "$work"/old/footer-*.txt; do
     compare "$(basename "$f")"
 done
 compare relevance.json
