@@ -67,7 +67,9 @@ impl BitCounts {
 
     /// How many values added have `bit` set.
     fn count(&self, bit: u32) -> u64 {
-        self.planes
+        // No count exceeds `added`: the planes past its highest bit are empty.
+        let used = (u64::BITS - self.added.leading_zeros()) as usize;
+        self.planes[..used.min(self.planes.len())]
             .iter()
             .enumerate()
             .map(|(k, plane)| (plane >> bit & 1) << k)
