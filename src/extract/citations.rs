@@ -289,6 +289,9 @@ fn titled(segment: &str, seen: &mut CitedTitles) -> Option<Citation> {
 /// `Name, X., & Name, Y. (2016). Title. Journal, 10(6), 25-40.`
 fn apa(text: &str) -> Option<Citation> {
     let text = text.trim();
+    if !may_be_apa(text) {
+        return None;
+    }
     let c = APA.captures(text)?;
     let mut outlet = c.name("outlet")?.as_str().trim();
     // A book: `City, ST: Publisher`.
@@ -307,6 +310,17 @@ fn apa(text: &str) -> Option<Citation> {
         date: Some(c.name("year")?.as_str().to_string()),
         place: None,
     })
+}
+
+/// What every match of [`APA`] has, found without running the regex (most
+/// footnotes have none of it): the authors hold no parenthesis, so the
+/// year's is the text's first, and four digits and `)` follow it.
+fn may_be_apa(text: &str) -> bool {
+    let Some(open) = text.find('(') else {
+        return false;
+    };
+    let mut after = text[open + 1..].chars();
+    after.by_ref().take(4).filter(|c| c.is_numeric()).count() == 4 && after.next() == Some(')')
 }
 
 /// Small words an outlet's name may hold in lower case.
@@ -516,6 +530,26 @@ mod tests {
         assert_eq!(got[0].1, "Studies in Violence");
         assert_eq!(got[0].2.as_deref(), Some("Criminal pasts and futures"));
         assert_eq!(got[0].3.as_deref(), Some("2016"));
+    }
+
+    #[test]
+    fn the_apa_pre_check_rejects_only_what_the_regex_rejects() {
+        for text in [
+            "Doe, J. (2014). Prisoners released in 2005. Springfield, IL: State Justice Office.",
+            "Doe, J. (١٩٩٩). Digits of another script. Some Journal, 3.",
+            "Doe, J. (n.d.). Undated. Some Journal.",
+            "Doe, J. (201). Short year. Some Journal.",
+            "Doe (J.) and Roe (2014). Parenthesis before. Some Journal.",
+            "Interview, Crisis Group (Bamako), 2019.",
+            "(2014). No authors. Some Journal.",
+            "No parenthesis at all.",
+        ] {
+            assert!(
+                may_be_apa(text) || !APA.is_match(text),
+                "the pre-check rejects a match: {text}"
+            );
+        }
+        assert!(!may_be_apa("Interview, Crisis Group (Bamako), 2019."));
     }
 
     #[test]

@@ -54,6 +54,7 @@ pub(crate) fn add_report_groups(
         .filter(|m| m.kind == EntityKind::Group)
         .map(|m| m.canonical.clone())
         .collect();
+    let finder = acronym_finder(&defined);
     for (n, ((text, scan), found)) in texts.iter().zip(scans).zip(mentions.iter_mut()).enumerate() {
         let before = found.len();
         for (span, g) in scan.short_names() {
@@ -62,7 +63,7 @@ pub(crate) fn add_report_groups(
                 found.push(Mention::new(EntityKind::Group, span, group));
             }
         }
-        for (span, group) in acronym_uses(text, &defined) {
+        for (span, group) in acronym_uses(text, finder.as_ref(), &defined) {
             if !overlaps(found, &span) {
                 found.push(Mention::new(EntityKind::Group, &span, group));
             }
@@ -211,13 +212,25 @@ fn is_acronym_of(acronym: &str, phrase: &str) -> bool {
     capitals.iter().all(|c| rest.any(|i| i == c))
 }
 
-/// Where `text` writes a defined acronym as a whole word, exact case.
-fn acronym_uses<'d>(text: &str, defined: &'d [Definition]) -> Vec<(Range<usize>, &'d str)> {
-    if defined.is_empty() {
+/// The matcher of a report's defined acronyms (built once per report: a
+/// build costs as much as reading a long passage); `None` when it defines none.
+fn acronym_finder(defined: &[Definition]) -> Option<AhoCorasick> {
+    (!defined.is_empty()).then(|| {
+        AhoCorasick::new(defined.iter().map(|d| d.acronym.as_str()))
+            .expect("a few short acronyms make a small automaton")
+    })
+}
+
+/// Where `text` writes a defined acronym as a whole word, exact case
+/// (`finder` is [`acronym_finder`] of `defined`).
+fn acronym_uses<'d>(
+    text: &str,
+    finder: Option<&AhoCorasick>,
+    defined: &'d [Definition],
+) -> Vec<(Range<usize>, &'d str)> {
+    let Some(finder) = finder else {
         return Vec::new();
-    }
-    let finder = AhoCorasick::new(defined.iter().map(|d| d.acronym.as_str()))
-        .expect("a few short acronyms make a small automaton");
+    };
     let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
     finder
         .find_iter(text)

@@ -17,7 +17,7 @@ use tantivy::tokenizer::{
     TextAnalyzer,
 };
 
-use super::stem::{CachedStemmer, KeepStemmedAway};
+use super::stem::{CachedStemmer, KeepStemmedAway, RecordingStemmer};
 
 /// Name under which the analyzer is registered on every opened index.
 pub(crate) const ANALYZER: &str = "dossier";
@@ -156,6 +156,18 @@ pub(crate) fn analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// The analyzer `text` and `section` are indexed with: [`analyzer`]'s
+/// tokens, and the words stemming changed recorded for `text_raw`'s
+/// analyzer (see `index::stem`).
+fn index_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(RecordingStemmer)
+        .build()
+}
+
 /// The analyzer `text_raw` is indexed with: the words as written (folded)
 /// that stemming changes; the others are already in `text` as they are.
 fn raw_index_analyzer() -> TextAnalyzer {
@@ -189,7 +201,7 @@ pub(crate) fn stop_word_analyzer() -> TextAnalyzer {
 
 /// Registers the analyzers: needed every time an index is created *or opened*.
 pub(crate) fn register_analyzer(index: &Index) {
-    index.tokenizers().register(ANALYZER, analyzer());
+    index.tokenizers().register(ANALYZER, index_analyzer());
     index
         .tokenizers()
         .register(RAW_ANALYZER, raw_index_analyzer());
@@ -250,6 +262,46 @@ mod tests {
             ["prisons", "deportation", "returnees"]
         );
         assert_eq!(super::tokens(&mut raw_analyzer(), text).len(), 6);
+    }
+
+    /// Every token an analyzer gives, with its offsets and position.
+    fn full_tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+        }
+        out
+    }
+
+    #[test]
+    fn the_raw_field_gets_the_same_tokens_after_the_text_was_analysed() {
+        // As tantivy indexes a passage: `text`, then `section`, then `text_raw`.
+        let cases = [
+            (
+                "Kidal prisons deportation of the returnees",
+                "Mali \u{2029} Prisons",
+            ),
+            ("Türkiye’s returnees were returning; radicalisation", ""),
+            ("", "Deportations"),
+            ("the of and", "the of and"),
+            (
+                "a verylongwordthatgoesbeyondthelimitofthetokenizerlengths runs",
+                "Runs",
+            ),
+        ];
+        let (mut text, mut section, mut raw) =
+            (index_analyzer(), index_analyzer(), raw_index_analyzer());
+        for (body, heading) in cases {
+            let fresh = full_tokens(&mut raw_index_analyzer(), body);
+            assert_eq!(
+                full_tokens(&mut text, body),
+                full_tokens(&mut analyzer(), body)
+            );
+            full_tokens(&mut section, heading);
+            assert_eq!(full_tokens(&mut raw, body), fresh, "{body}");
+        }
     }
 
     #[test]

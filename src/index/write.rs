@@ -149,7 +149,9 @@ impl IndexBuilder {
     }
 
     /// Adds every passage of a report; `report.meta.id` must be unique.
-    pub(crate) fn add(&mut self, report: &Report, provenance: Option<Provenance>) -> Result<()> {
+    /// Takes the report: its passages become the documents' records
+    /// without being copied.
+    pub(crate) fn add(&mut self, report: Report, provenance: Option<Provenance>) -> Result<()> {
         let order = self.next_order;
         self.next_order += 1;
         let published = report.meta.published.map(dates::day_number);
@@ -157,16 +159,16 @@ impl IndexBuilder {
             .as_ref()
             .and_then(|p| p.ingested_at.parse::<jiff::Timestamp>().ok())
             .map_or(0, |t| u64::try_from(t.as_second()).unwrap_or(0));
-        for (i, passage) in report.passages.iter().enumerate() {
+        let mut summary = DocSummary::of(&report);
+        summary.order = order;
+        summary.provenance = provenance;
+        self.docs.push(summary);
+        for (i, passage) in report.passages.into_iter().enumerate() {
             let ord = (order << ORD_SHIFT) | i as u64;
             let mut doc = self.document(passage, ord, published);
             doc.add_u64(self.fields.added, added);
             self.writer.add_document(doc)?;
         }
-        let mut summary = DocSummary::of(report);
-        summary.order = order;
-        summary.provenance = provenance;
-        self.docs.push(summary);
         Ok(())
     }
 
@@ -183,26 +185,24 @@ impl IndexBuilder {
         &mut self.docs
     }
 
-    fn document(&self, p: &Passage, ord: u64, published: Option<u64>) -> TantivyDocument {
+    fn document(&self, mut p: Passage, ord: u64, published: Option<u64>) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
+        // The record is the passage without its text.
+        let text = std::mem::take(&mut p.text);
         doc.add_text(f.id, &p.id);
-        doc.add_text(f.text, &p.text);
-        doc.add_text(f.text_raw, &p.text);
+        doc.add_text(f.text, &text);
+        doc.add_text(f.text_raw, &text);
         let mut section = p.section.join(" \u{2029} ");
         if p.kind == PassageKind::Heading {
             section.push_str(" \u{2029} ");
-            section.push_str(&p.text);
+            section.push_str(&text);
         }
         doc.add_text(f.section, &section);
-        for facet in facets(p, &self.affiliations) {
+        for facet in facets(&p, &self.affiliations) {
             doc.add_facet(f.facets, facet);
         }
-        let record = Passage {
-            text: String::new(),
-            ..p.clone()
-        };
-        let json = serde_json::to_vec(&record).expect("a passage always serialises");
+        let json = serde_json::to_vec(&p).expect("a passage always serialises");
         doc.add_bytes(f.record, &json);
         doc.add_u64(f.ord, ord);
         doc.add_u64(f.kind, p.kind.code());
@@ -220,7 +220,7 @@ impl IndexBuilder {
         if let Some(day) = published {
             doc.add_u64(f.published, day);
         }
-        doc.add_u64(f.simhash, simhash::of_text(&p.text));
+        doc.add_u64(f.simhash, simhash::of_text(&text));
         doc
     }
 

@@ -122,7 +122,7 @@ impl Reading<'_> {
                     for mut report in reports {
                         make_unique(&mut report, taken);
                         record.docs.push(report.meta.id.clone());
-                        builder.add(&report, Some(provenance.clone()))?;
+                        builder.add(report, Some(provenance.clone()))?;
                     }
                     for message in left_out {
                         warn(self.progress, &mut out.warnings, &file.display, message);

@@ -207,7 +207,20 @@ static GRAPHIC_CREDIT: LazyLock<Regex> =
 /// A photo caption: one line ending with a photographer or agency credit.
 pub(crate) fn is_photo_caption(text: &str) -> bool {
     let t = text.trim();
-    !t.contains('\n') && t.len() < 400 && !t.contains("[fn]") && PHOTO_CREDIT.is_match(t)
+    !t.contains('\n')
+        && t.len() < 400
+        && !t.contains("[fn]")
+        && may_be_photo_credit(t)
+        && PHOTO_CREDIT.is_match(t)
+}
+
+/// What every match of [`PHOTO_CREDIT`] has (`via`, a slash, or `photo`
+/// first), found without running the regex: most lines have none of it.
+fn may_be_photo_credit(t: &str) -> bool {
+    t.contains("via")
+        || t.contains('/')
+        || t.get(..5)
+            .is_some_and(|head| head.eq_ignore_ascii_case("photo"))
 }
 
 /// `Report 258 / Europe & Central Asia` → (the line, `258`).

@@ -11,6 +11,8 @@ fn chrome() {
         "Soldiers patrol a market in Gao, Mali, on 3 May 2021. JANE DOE / AFP",
         "Villagers gather near Kidal, 2019. CRISIS GROUP / John Smith",
         "A court in Izmir, Turkey Ali Veli Anadolu Agency via AFP",
+        "PHOTO: Jane Doe",
+        "Photograph credit: Crisis Group",
         "[Notice: links to foreign sites are marked with an asterisk.]",
         "T: +31 (0)70 763 0050",
         "E: info@example.org",

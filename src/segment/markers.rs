@@ -217,52 +217,123 @@ const HYPHENATED_PREFIXES: [&str; 11] = [
 /// here.
 pub(crate) fn normalize(text: &str) -> String {
     let text = text.trim();
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < text.len() {
+        // Most of a text: printable ASCII but hyphens, copied as a run.
+        let plain = |b: &u8| b.is_ascii_graphic() && *b != b'-';
+        let run = bytes[i..].iter().take_while(|b| plain(b)).count();
+        if run > 0 {
+            out.push_str(&text[i..i + run]);
+            i += run;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        let next = i + c.len_utf8();
         if c.is_control() && !c.is_whitespace() {
-            continue;
-        }
-        if c.is_whitespace() {
-            while chars.peek().is_some_and(|(_, n)| n.is_whitespace()) {
-                chars.next();
-            }
+            i = next;
+        } else if c.is_whitespace() {
             out.push(' ');
-            continue;
+            i = text.len() - text[next..].trim_start().len();
+        } else if let Some(after) = (c == '-' && out.ends_with(char::is_alphabetic))
+            .then(|| line_end_hyphen(&text[next..], &mut out))
+            .flatten()
+        {
+            // The line break and the spaces around it skipped.
+            i = text.len() - after;
+        } else {
+            out.push(c);
+            i = next;
         }
-        if c == '-' && out.ends_with(char::is_alphabetic) {
-            // `govern-\nment` → `government`; `self-\ndefence` and `Mali-\nBurkina` keep it.
-            let rest = &text[i + 1..];
-            let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            if rest[gap..].starts_with('\n') {
-                let after = rest[gap + 1..].trim_start();
-                if let Some(next) = after.chars().next().filter(|n| n.is_alphabetic()) {
-                    let left = out
-                        .rsplit(|ch: char| !ch.is_alphabetic())
-                        .next()
-                        .unwrap_or("")
-                        .to_lowercase();
-                    if next.is_uppercase() || HYPHENATED_PREFIXES.contains(&left.as_str()) {
-                        out.push('-');
-                    }
-                    // Skip the line break and the spaces around it.
-                    let skip = rest.len() - after.len();
-                    while chars.peek().is_some_and(|(j, _)| *j <= i + skip) {
-                        chars.next();
-                    }
-                    continue;
-                }
-            }
-        }
-        out.push(c);
     }
     out
+}
+
+/// A hyphen at a line end after the letters ending `out`, `rest` being the
+/// text after it: `govern-\nment` → `government`; `self-\ndefence` and
+/// `Mali-\nBurkina` keep it (pushed to `out`). Returns how many bytes of
+/// the text are left after the break, `None` when the hyphen ends no line.
+fn line_end_hyphen(rest: &str, out: &mut String) -> Option<usize> {
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if !rest[gap..].starts_with('\n') {
+        return None;
+    }
+    let after = rest[gap + 1..].trim_start();
+    let next = after.chars().next().filter(|n| n.is_alphabetic())?;
+    let left = out
+        .rsplit(|ch: char| !ch.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if next.is_uppercase() || HYPHENATED_PREFIXES.contains(&left.as_str()) {
+        out.push('-');
+    }
+    Some(after.len())
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::inline::parse_plain;
     use super::*;
+
+    /// `normalize` as first written, a character at a time: the reference.
+    fn normalize_by_chars(text: &str) -> String {
+        let text = text.trim();
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_control() && !c.is_whitespace() {
+                continue;
+            }
+            if c.is_whitespace() {
+                while chars.peek().is_some_and(|(_, n)| n.is_whitespace()) {
+                    chars.next();
+                }
+                out.push(' ');
+                continue;
+            }
+            if c == '-' && out.ends_with(char::is_alphabetic) {
+                // `govern-\nment` → `government`; `self-\ndefence` and `Mali-\nBurkina` keep it.
+                let rest = &text[i + 1..];
+                let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+                if rest[gap..].starts_with('\n') {
+                    let after = rest[gap + 1..].trim_start();
+                    if let Some(next) = after.chars().next().filter(|n| n.is_alphabetic()) {
+                        let left = out
+                            .rsplit(|ch: char| !ch.is_alphabetic())
+                            .next()
+                            .unwrap_or("")
+                            .to_lowercase();
+                        if next.is_uppercase() || HYPHENATED_PREFIXES.contains(&left.as_str()) {
+                            out.push('-');
+                        }
+                        // Skip the line break and the spaces around it.
+                        let skip = rest.len() - after.len();
+                        while chars.peek().is_some_and(|(j, _)| *j <= i + skip) {
+                            chars.next();
+                        }
+                        continue;
+                    }
+                }
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    #[test]
+    fn normalize_copies_ascii_runs_as_the_character_loop_did() {
+        for text in [
+            "  The govern-\nment of Mali-\nBurkina and self-\n  defence\tforces\r\n\r\n met. ",
+            "Türkiye’s \u{1b}[0mcontrol\u{0}s – and\u{a0}non-breaking\u{2003}spaces…",
+            "counter-\nterrorism, anti- \n  Western, trailing-",
+            "word-\n\u{1}x, end-\n",
+            "",
+        ] {
+            assert_eq!(normalize(text), normalize_by_chars(text), "{text:?}");
+        }
+    }
 
     fn marked(input: &str) -> Marked {
         let mut m = read(&parse_plain(input));

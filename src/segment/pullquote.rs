@@ -84,7 +84,9 @@ fn segments(text: &str) -> Vec<String> {
 fn contains_in_order(haystack: &str, segments: &[String]) -> bool {
     let mut from = 0;
     for s in segments {
-        match haystack[from..].find(s.as_str()) {
+        // memchr's searcher (SIMD) finds the same first occurrence as
+        // `str::find`, several times faster on these paragraph-long texts.
+        match memchr::memmem::find(&haystack.as_bytes()[from..], s.as_bytes()) {
             Some(i) => from += i + s.len(),
             None => return false,
         }

@@ -88,8 +88,14 @@ fn is_combining(c: char) -> bool {
 }
 
 fn shape_of(word: &str) -> Shape {
-    if PARTICLES.contains(&word) {
-        return Shape::Particle;
+    if word.starts_with(|c: char| c.is_ascii_lowercase()) {
+        if PARTICLES.contains(&word) {
+            return Shape::Particle;
+        }
+        // Most words: lower case, and no glued particle (each ends in `-`).
+        if !word.contains('-') {
+            return Shape::Other;
+        }
     }
     // `al-Baghdadi`, `ag-Ghaly`: a lower-case particle glued to a capitalised name.
     let body = [
