@@ -80,7 +80,7 @@ for f in "${base_files[@]}"; do base_bytes=$((base_bytes + $(stat -c %s "$f")));
 
 source bench/scaled.sh
 scaled_dir=$(scaled_corpus "$out" "$scale")
-mapfile -t scaled_files < <(find "$scaled_dir" -maxdepth 1 -name '*.txt' | sort)
+mapfile -t scaled_files < <(find "$scaled_dir/" -maxdepth 1 -name '*.txt' | sort)
 scaled_bytes=$((base_bytes * scale))
 
 labels=(1x "${scale}x")
